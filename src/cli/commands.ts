@@ -1,0 +1,99 @@
+import type { Command } from 'commander';
+import type { CliIO } from './io.js';
+
+/**
+ * Declares every command and its options. Each action loads its own module on demand, so a
+ * command pays only for the libraries it uses (plain `parse` must not load docx, pdfkit or
+ * nodejieba).
+ */
+export function registerCommands(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  program
+    .command('parse')
+    .description('解析任务分解通知，输出摘要或 JSON 模型')
+    .argument('<file>', '通知文件（.txt / .html / .docx）')
+    .option('--units <yaml>', '单位名录（YAML）')
+    .option('--json', '输出 JSON 模型')
+    .option('-o, --output <file>', '写入文件而不是屏幕')
+    .option('--keywords', '为每项任务提取关键词（加载分词词典，约 1 秒）')
+    .option('--strict', '有警告时也以非零状态退出')
+    .action(async (file: string, opts) => setCode(await (await import('./parse-command.js')).parseCommand(file, opts, io)));
+
+  program
+    .command('letters')
+    .description('为每个责任单位生成交办函（DOCX 和 PDF）')
+    .argument('<notice>', '通知文件')
+    .option('--units <yaml>', '单位名录（YAML）')
+    .option('--out <dir>', '输出目录', 'output/letters')
+    .option('--format <list>', '输出格式，逗号分隔', 'docx,pdf')
+    .option('--unit <name>', '只生成某一单位的交办函')
+    .option('--fonts <dir>', '字体目录（优先使用其中的公文字体）')
+    .option('--date <iso>', '成文日期（默认取通知的成文日期）')
+    .action(async (notice: string, opts) =>
+      setCode(await (await import('./letters-command.js')).lettersCommand(notice, opts, io)),
+    );
+
+  program
+    .command('ledger')
+    .description('生成任务分解台账（Excel）')
+    .argument('<notice>', '通知文件')
+    .option('--units <yaml>', '单位名录（YAML）')
+    .option('--out <file>', '输出文件', 'output/任务台账.xlsx')
+    .action(async (notice: string, opts) =>
+      setCode(await (await import('./ledger-command.js')).ledgerCommand(notice, opts, io)),
+    );
+
+  program
+    .command('forms')
+    .description('为每个单位生成某一报送期的进展反馈表（Excel）')
+    .argument('<notice>', '通知文件')
+    .requiredOption('--period <id>', '报送期，如 2014-Q1 或 2014-03')
+    .option('--units <yaml>', '单位名录（YAML）')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .option('--out <dir>', '输出目录', 'output/forms')
+    .action(async (notice: string, opts) =>
+      setCode(await (await import('./forms-command.js')).formsCommand(notice, opts, io)),
+    );
+
+  const progress = program.command('progress').description('进展情况：导入反馈表、查看报送情况');
+  progress
+    .command('import')
+    .description('导入各单位填报的反馈表（.xlsx / .csv）')
+    .argument('<files...>', '反馈表文件')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .action(async (files: string[], opts) =>
+      setCode(await (await import('./progress-command.js')).progressImportCommand(files, opts, io)),
+    );
+  progress
+    .command('status')
+    .description('列出已报送和未报送的单位')
+    .option('--period <id>', '报送期，如 2014-Q1')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .action(async (opts) => setCode(await (await import('./progress-command.js')).progressStatusCommand(opts, io)));
+
+  program
+    .command('circular')
+    .description('生成某一报送期的督查通报（DOCX 和 PDF）')
+    .requiredOption('--period <id>', '报送期，如 2014-Q1')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .option('--out <dir>', '输出目录', 'output/circulars')
+    .option('--format <list>', '输出格式，逗号分隔', 'docx,pdf')
+    .option('--fonts <dir>', '字体目录')
+    .action(async (opts) => setCode(await (await import('./circular-command.js')).circularCommand(opts, io)));
+
+  program
+    .command('evaluate')
+    .description('年度考核：计算各单位得分并生成考核报告')
+    .requiredOption('--year <year>', '考核年度，如 2014')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .option('--rules <yaml>', '考核规则（YAML）', 'seeds/evaluation-rules.yaml')
+    .option('--out <dir>', '输出目录', 'output/evaluation')
+    .option('--format <list>', '输出格式，逗号分隔（docx,pdf,xlsx）', 'docx,pdf,xlsx')
+    .option('--fonts <dir>', '字体目录')
+    .action(async (opts) => setCode(await (await import('./evaluate-command.js')).evaluateCommand(opts, io)));
+
+  program
+    .command('demo')
+    .description('用随附的鄂州样例跑完整流程，结果写入 output/')
+    .option('--out <dir>', '输出目录', 'output')
+    .action(async (opts) => setCode(await (await import('./demo-command.js')).demoCommand(opts, io)));
+}

@@ -1,0 +1,10 @@
+import type { CliIO } from './io.js';
+import { DubanError } from '../model/errors.js';
+
+export async function progressImportCommand(_files: string[], _opts: Record<string, unknown>, _io: CliIO): Promise<number> {
+  throw new DubanError('usage', '此命令尚未实现');
+}
+
+export async function progressStatusCommand(_opts: Record<string, unknown>, _io: CliIO): Promise<number> {
+  throw new DubanError('usage', '此命令尚未实现');
+}

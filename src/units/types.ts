@@ -1,0 +1,34 @@
+import type { UnitKind } from '../model/notice.js';
+
+/** One entry of the editable unit directory (seeds/<city>-units.yaml). */
+export interface UnitEntry {
+  /** Canonical short name used everywhere in duban, e.g. 市交通运输局. */
+  name: string;
+  /** Full official name, e.g. 鄂州市交通运输局. */
+  fullName: string | null;
+  /** Other ways notices write it, e.g. 交通局, 市交通局. */
+  aliases: string[];
+  kind: UnitKind;
+  /** For collectives (各区, 开发区, 各街办): canonical names of the member units. */
+  members: string[];
+}
+
+/** A unit name as the parser found it, resolved against the directory. */
+export interface ResolvedUnit {
+  /** As written in the task (role words removed). */
+  raw: string;
+  /** Canonical name; for an unknown unit the raw name with the inherited 市 prefix. */
+  name: string;
+  /** The directory entry, or null when the unit is not in the directory. */
+  entry: UnitEntry | null;
+}
+
+export interface UnitDirectory {
+  /** The YAML file it came from, or null for the built-in empty directory. */
+  file: string | null;
+  /** The administrative prefix of city-level departments, e.g. 市 (省 for a province). */
+  prefix: string;
+  entries: readonly UnitEntry[];
+  /** Exact lookup by canonical name, alias or full name, after normalising width and spaces. */
+  lookup(name: string): UnitEntry | undefined;
+}

@@ -1,0 +1,29 @@
+/**
+ * File names made from unit names must be valid on Windows and Linux and stay inside the
+ * output folder: reserved characters, control characters, bidi marks and dot-only names go,
+ * Windows device names get a suffix, and the length is bounded in UTF-8 bytes.
+ */
+const RESERVED = /[\u0000-\u001f\u007f<>:"/\\|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+const MAX_BYTES = 180;
+
+export function safeFileStem(name: string): string {
+  let s = name.normalize('NFC').replace(RESERVED, '_').replace(/\s+/g, ' ').trim();
+  s = s.replace(/^[.\s]+|[.\s]+$/g, '');
+  if (!s) s = '未命名';
+  if (WINDOWS_DEVICES.test(s)) s = `${s}_`;
+  while (Buffer.byteLength(s, 'utf8') > MAX_BYTES) s = Array.from(s).slice(0, -1).join('');
+  return s;
+}
+
+/** Stems for many names, made distinct by a numeric suffix where two names collide. */
+export function distinctFileStems(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((n) => {
+    const base = safeFileStem(n);
+    let stem = base;
+    for (let i = 2; used.has(stem.toLowerCase()); i++) stem = `${base}_${i}`;
+    used.add(stem.toLowerCase());
+    return stem;
+  });
+}
