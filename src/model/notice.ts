@@ -96,6 +96,8 @@ export interface Task {
   chapter: string | null;
   /** Section label such as (一) when the notice has a level between chapter and task. */
   section: string | null;
+  /** `no` of the task this one is a sub-item of (（1） under 3、), else null. */
+  parent: number | null;
   /** Lead phrase, e.g. 全面激发市场活力. */
   title: string;
   /** Full task text without the unit clause. */

@@ -28,7 +28,22 @@ export interface UnitDirectory {
   file: string | null;
   /** The administrative prefix of city-level departments, e.g. 市 (省 for a province). */
   prefix: string;
+  /** The city (or province) the directory describes, e.g. 鄂州; null when not known. */
+  city: string | null;
+  /** 文号 prefixes of the city's notices, e.g. 鄂州政办发; used to pick a directory automatically. */
+  docNumberPrefixes: readonly string[];
   entries: readonly UnitEntry[];
   /** Exact lookup by canonical name, alias or full name, after normalising width and spaces. */
   lookup(name: string): UnitEntry | undefined;
+}
+
+/** A unit that receives tasks: named directly or reached through a collective such as 各区. */
+export interface ReceivingUnit {
+  /** Canonical name (for an unknown unit, its resolved name). */
+  name: string;
+  entry: UnitEntry | null;
+  /** True when some task names the unit itself. */
+  direct: boolean;
+  /** Canonical names of the collectives it was reached through, in first-seen order. */
+  via: string[];
 }

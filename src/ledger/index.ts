@@ -1,0 +1,51 @@
+/**
+ * The task ledger (任务分解台账) as an Excel workbook: 任务台账 (a row per task) and 单位视图
+ * (a row per unit). The same notice and date always give the same bytes.
+ */
+import ExcelJS from 'exceljs';
+import type { Notice } from '../model/notice.js';
+import { DubanError } from '../model/errors.js';
+import { cellText } from './rows.js';
+import { addTaskSheet } from './task-sheet.js';
+import { addUnitSheet } from './unit-sheet.js';
+import { deterministicZip, packageTimestamp } from './xlsx-deterministic.js';
+
+export { TASK_SHEET } from './task-sheet.js';
+export { UNIT_SHEET } from './unit-sheet.js';
+
+export interface LedgerOptions {
+  /** ISO date stamped into the workbook; default the notice's 成文日期, then its publish date. */
+  date?: string;
+  /** Title of sheet 1; default 《attachment title》任务分解台账. */
+  title?: string;
+}
+
+export function ledgerTitle(notice: Notice): string {
+  const base = notice.meta.attachmentTitle ?? notice.meta.title ?? '';
+  return `${base}任务分解台账`;
+}
+
+export function ledgerDate(notice: Notice, opts: LedgerOptions = {}): string | null {
+  return opts.date ?? notice.meta.signDate ?? notice.meta.publishDate ?? null;
+}
+
+export async function writeLedger(notice: Notice, opts: LedgerOptions = {}): Promise<Buffer> {
+  const date = ledgerDate(notice, opts);
+  const stamp = new Date(packageTimestamp(date));
+  const title = cellText(opts.title ?? ledgerTitle(notice));
+  const book = new ExcelJS.Workbook();
+  book.creator = 'duban';
+  book.lastModifiedBy = 'duban';
+  book.title = title;
+  book.created = stamp;
+  book.modified = stamp;
+  addTaskSheet(book, notice, title);
+  addUnitSheet(book, notice, '各单位承担任务统计');
+  try {
+    const raw = await book.xlsx.writeBuffer();
+    return deterministicZip(new Uint8Array(raw as ArrayBuffer), date);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new DubanError('internal', `生成任务台账失败（${reason}）`);
+  }
+}

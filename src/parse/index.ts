@@ -1,0 +1,52 @@
+/**
+ * The parse stage's entry: a notice file → the Notice model. Reading (encodings, HTML, DOCX)
+ * happens in src/read; choosing the unit directory here; keywords only when asked, since the
+ * segmenter's dictionary costs about a second to load.
+ */
+import { DubanError } from '../model/errors.js';
+import type { Notice } from '../model/notice.js';
+import { readSource } from '../read/index.js';
+import type { SourceText } from '../read/source.js';
+import { bundledDirectoryFolder, findDirectoryForNotice, loadUnitDirectory } from '../units/index.js';
+import type { UnitDirectory } from '../units/types.js';
+import { parseSource } from './notice.js';
+import { findDocNumber } from './meta.js';
+
+export interface ParseOptions {
+  /** A unit directory file; default: the bundled one (seeds/*-units.yaml) matching the notice's city. */
+  unitsFile?: string;
+  /** Extract keywords with nodejieba (loads its dictionary, about 1 s). */
+  keywords?: boolean;
+}
+
+export interface ParsedNotice {
+  notice: Notice;
+  units: UnitDirectory | null;
+}
+
+/** The directory named by the user, else a bundled one whose city or 文号 prefix the notice shows. */
+export function chooseDirectory(source: SourceText, unitsFile?: string): UnitDirectory | null {
+  if (unitsFile) return loadUnitDirectory(unitsFile);
+  const head = source.lines.slice(0, 60);
+  const hints = [...head, findDocNumber(head.map((text, i) => ({ text, line: i + 1 }))) ?? ''];
+  const file = findDirectoryForNotice(hints, [bundledDirectoryFolder()]);
+  return file ? loadUnitDirectory(file) : null;
+}
+
+export async function parseNoticeFile(path: string, opts: ParseOptions = {}): Promise<ParsedNotice> {
+  const source = await readSource(path);
+  const units = chooseDirectory(source, opts.unitsFile);
+  const notice = parseSource(source, units);
+  if (notice.tasks.length === 0) {
+    throw new DubanError('content', '没有找到任何任务（未发现带责任单位的编号条目），请确认这是任务分解通知', { file: path });
+  }
+  if (opts.keywords) await addKeywords(notice, units);
+  return { notice, units };
+}
+
+async function addKeywords(notice: Notice, units: UnitDirectory | null): Promise<void> {
+  const { getSegmenter, extractKeywords } = await import('../nlp/index.js');
+  const { unitDictionaryWords } = await import('../units/index.js');
+  const segmenter = getSegmenter(units ? unitDictionaryWords(units) : notice.units.map((u) => u.name));
+  for (const t of notice.tasks) t.keywords = extractKeywords(`${t.title}。${t.text}`, 8, segmenter);
+}

@@ -1,0 +1,118 @@
+/**
+ * Task tables as they reach us in text: rows with cells joined by " | " (DOCX tables and saved
+ * pages; a cell may hold a line break, and a merged first column may be missing from a row),
+ * and tables flattened to "N <task text> <units>" lines under a 序号 … 单位 header.
+ * Columns are recognised by their header words, not by position.
+ */
+import { matchLabel } from './labels.js';
+import { simplifyKeys } from './normalize.js';
+import { looksLikeUnit, splitUnitList, type PartTag } from './unit-clause.js';
+import { newItem, type Item, type SourceLine } from './item.js';
+
+interface Columns {
+  count: number;
+  closed: boolean;
+  lead: number;
+  leadTag: PartTag;
+  support: number;
+  deadline: number;
+}
+
+function cellsOf(text: string): { cells: string[]; closed: boolean } {
+  const closed = /\|\s*$/.test(text);
+  const cells = text.split('|').map((c) => c.trim());
+  if (closed) cells.pop();
+  return { cells, closed };
+}
+
+function columnsOf(cells: string[], closed: boolean): Columns | null {
+  const keys = cells.map((c) => simplifyKeys(c.replace(/\s+/g, '')));
+  const lead = keys.findIndex((k) => /(牵头|责任|承办|主办)(单位|部门)/.test(k) || /^(责任|牵头)(单位|部门)?$/.test(k));
+  if (lead < 0) return null;
+  const support = keys.findIndex((k, i) => i !== lead && /(协助|配合|协办|参与)/.test(k));
+  const deadline = keys.findIndex((k) => /(期限|时限|完成时间|时间节点|完成时限)/.test(k));
+  const leadTag: PartTag = /牵头/.test(keys[lead]!) && !/责任/.test(keys[lead]!) ? 'lead' : 'responsible';
+  return { count: cells.length, closed, lead, leadTag, support, deadline };
+}
+
+export class TableReader {
+  private columns: Columns | null = null;
+  private pending: { text: string; line: number } | null = null;
+  private labelColumn = -1;
+  private lastValue = 0;
+  private spaceTable = false;
+
+  /** Items for a consumed line ([] while a row is incomplete), or null when the line is not table text. */
+  feed(src: SourceLine): Item[] | null {
+    const pipes = (src.text.match(/\|/g) ?? []).length;
+    if (this.columns && (pipes > 0 || this.pending)) return this.pipeRow(src);
+    if (pipes >= 2) {
+      const { cells, closed } = cellsOf(src.text);
+      const cols = columnsOf(cells, closed);
+      if (cols) {
+        this.columns = cols;
+        return [];
+      }
+      return null;
+    }
+    if (/序号\s.*(单位|部门)\s*$/.test(simplifyKeys(src.text))) this.spaceTable = true;
+    else if (this.spaceTable) return this.spaceRow(src);
+    return null;
+  }
+
+  flush(): Item[] {
+    const p = this.pending;
+    this.pending = null;
+    return p ? this.rowItems(p.text, p.line) : [];
+  }
+
+  private pipeRow(src: SourceLine): Item[] {
+    const text = this.pending ? `${this.pending.text}\n${src.text}` : src.text;
+    const line = this.pending?.line ?? src.line;
+    const { cells, closed } = cellsOf(text);
+    const complete = this.columns!.closed ? closed : cells.length >= this.columns!.count;
+    if (!complete && cells.length < this.columns!.count + 2) {
+      this.pending = { text, line };
+      return [];
+    }
+    this.pending = null;
+    return this.rowItems(text, line);
+  }
+
+  private rowItems(text: string, line: number): Item[] {
+    const cols = this.columns!;
+    const { cells } = cellsOf(text);
+    const labelAt = cells.findIndex((c) => matchLabel(c.replace(/\n/g, '')) !== null);
+    if (labelAt >= 0 && this.labelColumn < 0 && cells.length === cols.count) this.labelColumn = labelAt;
+    const offset =
+      labelAt >= 0 && this.labelColumn >= 0 ? this.labelColumn - labelAt : cols.count - cells.length;
+    const at = (col: number): string => (col < 0 ? '' : (cells[col - offset] ?? '').trim());
+    const labelCell = labelAt >= 0 ? cells[labelAt]!.replace(/\n/g, '') : null;
+    const label = labelCell ? matchLabel(labelCell) : null;
+    const leadUnits = splitUnitList(at(cols.lead));
+    if (!label && leadUnits.length === 0) return [];
+    const item = label
+      ? newItem(label.kind, label.value, label.printed, line)
+      : newItem('num', this.lastValue + 1, '', line, true);
+    this.lastValue = item.value;
+    item.text = (label ? label.rest : cells.filter((_, i) => i + offset !== cols.lead).join(' ')).replace(/\n/g, '');
+    item.parts.push({ tag: cols.leadTag, units: leadUnits });
+    const support = splitUnitList(at(cols.support));
+    if (support.length) item.parts.push({ tag: 'support', units: support });
+    item.deadlineText = at(cols.deadline).replace(/\n/g, '') || null;
+    const first = cells[0]?.replace(/\n/g, '').trim() ?? '';
+    if (offset === 0 && labelAt > 0 && first && !matchLabel(first)) item.groupLabel = first;
+    return [item];
+  }
+
+  private spaceRow(src: SourceLine): Item[] | null {
+    const m = src.text.match(/^(\d{1,3})\s+(.+?)\s+(\S+)$/);
+    if (!m) return null;
+    const units = splitUnitList(m[3]!);
+    if (units.length === 0 || !units.every(looksLikeUnit)) return null;
+    const item = newItem('num', Number(m[1]), m[1]!, src.line);
+    item.text = m[2]!.trim();
+    item.parts.push({ tag: 'responsible', units });
+    return [item];
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Unit clauses: the places where a notice says who does a task. Shapes met in real notices:
+ *   （责任单位：A、B、C）                      first leads, the rest support
+ *   （牵头单位：A、B；配合单位：C）            labels decide; joint leads stay joint
+ *   牵头单位：A  /  责任单位：B、C (own lines)  责任 after 牵头 means supporting
+ *   （A、B牵头落实）  A牵头，B、C配合。  由A主办，B协办。   role words decide
+ * The parser collects ClauseParts per task; `assignRoles` turns them into ordered roles.
+ */
+import type { Role } from '../model/notice.js';
+import { simplifyKeys } from './normalize.js';
+
+/** What a part of a clause says about its units. */
+export type PartTag = 'lead' | 'responsible' | 'support' | 'none';
+
+export interface ClausePart {
+  tag: PartTag;
+  units: string[];
+}
+
+export interface RawUnitRole {
+  raw: string;
+  role: Role;
+}
+
+const LABELS: { re: RegExp; tag: PartTag }[] = [
+  { re: /^(牵头单位|牵头部门|主办单位|主办部门|牵头责任单位|责任单位或牵头单位|牵头)$/, tag: 'lead' },
+  { re: /^(配合单位|配合部门|协办单位|协办部门|协助单位|协助部门|参与单位|参加单位|配合)$/, tag: 'support' },
+  { re: /^(责任单位|责任部门|承办单位|落实单位|实施单位|部门分工|责任分工|分工|牵头责任单位)$/, tag: 'responsible' },
+];
+
+/** Role words that end a segment: X牵头, Y、Z配合, 由X主办. */
+const ROLE_SUFFIX: { re: RegExp; tag: PartTag }[] = [
+  { re: /(牵头落实|牵头负责|牵头组织|牵头实施|牵头|主办)$/, tag: 'lead' },
+  { re: /(配合落实|共同配合|协同配合|配合|协办|协助|参与)$/, tag: 'support' },
+  { re: /(负责落实|具体负责|负责|落实|承办)$/, tag: 'responsible' },
+];
+
+const LABEL_NAMES = /^(牵头责任单位|责任单位或牵头单位|牵头单位|牵头部门|主办单位|主办部门|配合单位|配合部门|协办单位|协办部门|协助单位|协助部门|参与单位|参加单位|责任单位|责任部门|承办单位|落实单位|实施单位|部门分工|责任分工)\s*：\s*/;
+
+/** Suffixes that make a string look like the name of an organ or a group of organs. */
+const UNIT_SUFFIX =
+  /(局|委|办|厅|院|会|中心|公司|政府|社|行|室|处|部|所|站|队|馆|团|联|集团|办事处|街道|区|县|镇|乡|校|大学|银行|协会|工会|法院|检察院|分区|支队|海关|机构|单位|部门|各地|监狱|台|园|场|库|组)$/;
+
+export function looksLikeUnit(name: string): boolean {
+  const s = simplifyKeys(name.replace(/（[^）]*）/g, ''));
+  return s.length >= 2 && s.length <= 30 && UNIT_SUFFIX.test(s) && !/\d/.test(s);
+}
+
+/** Splits a list of units on 、，；, and spaces, never inside brackets. */
+export function splitUnitList(list: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  for (const c of list) {
+    if (c === '（' || c === '(') depth++;
+    if ((c === '）' || c === ')') && depth > 0) depth--;
+    if (depth === 0 && /[、，,；;\s]/.test(c)) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out.map(cleanUnitName).filter((u) => u !== '');
+}
+
+function cleanUnitName(u: string): string {
+  let s = u.trim().replace(/^(由|请|和|及|以及)/, '');
+  s = s.replace(/[。．.，、；：]+$/, '').replace(/等$/, '');
+  return s.trim();
+}
+
+/** Reads one segment such as "A、B牵头" or "由A主办" into a tagged part. */
+function roleSegment(segment: string): ClausePart | null {
+  let s = segment.trim().replace(/[。．.]+$/, '');
+  s = s.replace(/^(此项工作|该项工作|本项工作|此项任务|该项任务)?由/, '');
+  if (!s) return null;
+  const key = simplifyKeys(s);
+  for (const r of ROLE_SUFFIX) {
+    const m = key.match(r.re);
+    if (m) return { tag: r.tag, units: splitUnitList(s.slice(0, s.length - m[0].length)) };
+  }
+  return { tag: 'none', units: splitUnitList(s) };
+}
+
+/**
+ * Parses the inside of a unit clause (without brackets) into tagged parts, or null when the
+ * text does not read as a unit clause at all.
+ */
+export function parseClauseBody(body: string): ClausePart[] | null {
+  const parts: ClausePart[] = [];
+  for (const piece of body.split(/[；;。]/)) {
+    const text = piece.trim();
+    if (!text) continue;
+    const key = simplifyKeys(text);
+    const m = key.match(LABEL_NAMES);
+    if (m) {
+      const tag = LABELS.find((l) => l.re.test(m[1]!))?.tag ?? 'responsible';
+      const rest = text.slice(m[0].length);
+      const inner = roleSegments(rest);
+      // A labelled list may itself use role words (部门分工：A牵头，B配合).
+      if (inner.some((p) => p.tag !== 'none')) parts.push(...inner);
+      else parts.push({ tag, units: splitUnitList(rest) });
+      continue;
+    }
+    parts.push(...roleSegments(text));
+  }
+  const units = parts.flatMap((p) => p.units);
+  if (units.length === 0) return null;
+  return parts.filter((p) => p.units.length > 0);
+}
+
+function roleSegments(text: string): ClausePart[] {
+  return text
+    .split(/[，,]/)
+    .map(roleSegment)
+    .filter((p): p is ClausePart => p !== null && p.units.length > 0)
+    .reduce<ClausePart[]>(mergeUntagged, []);
+}
+
+/** "A、B，C牵头" reads as one lead list: untagged pieces join the next tagged one. */
+function mergeUntagged(acc: ClausePart[], p: ClausePart): ClausePart[] {
+  const prev = acc[acc.length - 1];
+  if (prev && prev.tag === 'none' && p.tag !== 'none') {
+    acc[acc.length - 1] = { tag: p.tag, units: [...prev.units, ...p.units] };
+  } else if (prev && prev.tag === 'none' && p.tag === 'none') {
+    acc[acc.length - 1] = { tag: 'none', units: [...prev.units, ...p.units] };
+  } else acc.push(p);
+  return acc;
+}
+
+/** True when a clause body is explicit about roles or consists of unit names only. */
+export function isUnitClause(body: string): boolean {
+  const key = simplifyKeys(body.trim());
+  if (LABEL_NAMES.test(key)) return true;
+  const parts = parseClauseBody(body);
+  if (!parts) return false;
+  if (parts.some((p) => p.tag === 'lead' || p.tag === 'support')) return parts.every((p) => p.units.every(looksLikeUnit));
+  return parts.every((p) => p.units.every(looksLikeUnit));
+}
+
+/**
+ * Roles in text order. Explicit labels win: with a lead part, 责任 parts support; with a
+ * support part and no lead part, every responsible unit leads; otherwise the first unit leads.
+ */
+export function assignRoles(parts: readonly ClausePart[]): RawUnitRole[] {
+  const hasLead = parts.some((p) => p.tag === 'lead');
+  const hasSupport = parts.some((p) => p.tag === 'support');
+  const out: RawUnitRole[] = [];
+  for (const p of parts) {
+    for (const raw of p.units) {
+      let role: Role;
+      if (p.tag === 'lead') role = 'lead';
+      else if (p.tag === 'support') role = 'support';
+      else if (hasLead) role = 'support';
+      else if (hasSupport) role = 'lead';
+      else role = out.length === 0 ? 'lead' : 'support';
+      out.push({ raw, role });
+    }
+  }
+  return out;
+}
+
+/**
+ * A unit clause at the end of a task's text: the last bracket group, balanced, possibly
+ * unclosed when the page was cut inside it. Returns the text before it and the clause body.
+ */
+export function splitTrailingClause(text: string): { before: string; body: string } | null {
+  const t = text.replace(/[\s。；]+$/, '');
+  if (t.endsWith('）')) {
+    let depth = 0;
+    for (let i = t.length - 1; i >= 0; i--) {
+      const c = t[i];
+      if (c === '）') depth++;
+      else if (c === '（' && --depth === 0) {
+        const body = t.slice(i + 1, -1);
+        return isUnitClause(body) ? { before: t.slice(0, i), body } : null;
+      }
+    }
+    return null;
+  }
+  const open = t.lastIndexOf('（');
+  if (open < 0 || t.indexOf('）', open) >= 0) return null;
+  const body = t.slice(open + 1);
+  return isUnitClause(body) ? { before: t.slice(0, open), body } : null;
+}
+
+/** A whole line that is a unit clause: 牵头单位：X / 责任部门：X牵头，Y配合。 / 此项工作由X主办。 */
+export function matchUnitLine(line: string): ClausePart[] | null {
+  const key = simplifyKeys(line);
+  if (LABEL_NAMES.test(key)) return parseClauseBody(line);
+  if (/^(此项工作|该项工作|本项工作|此项任务|该项任务)由/.test(key)) return parseClauseBody(line);
+  return null;
+}
+
+/** 分管省领导：林克庆 — a person, recorded but never a unit. */
+export function matchLeaderLine(line: string): string[] | null {
+  const m = simplifyKeys(line).match(/^(分管|牵头|联系)(省|市|区|县)?(领导|负责同志)\s*：\s*/);
+  return m ? splitUnitList(line.slice(m[0].length)) : null;
+}

@@ -1,0 +1,36 @@
+/**
+ * The one post-processing step on the package docx writes: what its API cannot say is patched
+ * into the XML here, then the zip is re-packed with the document's date instead of the clock.
+ * - styles.xml: widow control off in Normal (the grid needs every page to keep its 22 lines);
+ * - fontTable.xml: the 公文 faces with their fallbacks and the GB2312 charset.
+ */
+import { deterministicZip } from '../../ledger/xlsx-deterministic.js';
+import { fontTableXml } from './fonts.js';
+
+const NORMAL_STYLE = /(<w:style\b[^>]*w:styleId="Normal"[^>]*>)([\s\S]*?)(<\/w:style>)/;
+
+export function patchNormalStyle(xml: string): string {
+  return xml.replace(NORMAL_STYLE, (_m, open: string, inner: string, close: string) => {
+    const body = inner.includes('<w:pPr>')
+      ? inner.replace('<w:pPr>', '<w:pPr><w:widowControl w:val="0"/>')
+      : inner.replace(/(<w:rPr>|$)/, '<w:pPr><w:widowControl w:val="0"/></w:pPr>$1');
+    return `${open}${body}${close}`;
+  });
+}
+
+export function patchFontTable(xml: string): string {
+  const fonts = fontTableXml();
+  if (/<w:fonts\b[^>]*\/>/.test(xml)) return xml.replace(/<w:fonts\b([^>]*)\/>/, `<w:fonts$1>${fonts}</w:fonts>`);
+  return xml.replace('</w:fonts>', `${fonts}</w:fonts>`);
+}
+
+function patchPart(path: string, xml: string): string {
+  if (path === 'word/styles.xml') return patchNormalStyle(xml);
+  if (path === 'word/fontTable.xml') return patchFontTable(xml);
+  return xml;
+}
+
+/** Patched and re-packed: the same tree and date always give the same bytes. */
+export function finishPackage(packed: Uint8Array, isoDate: string): Buffer {
+  return deterministicZip(packed, isoDate, patchPart);
+}

@@ -1,0 +1,120 @@
+/**
+ * Tables across the full 156 mm type area: relative widths scaled to it, single black borders,
+ * header rows repeated on every page, text at the block's size (小四 by default) on exact line
+ * heights so the body grid does not double-space them. Short rows are kept whole on a page;
+ * long rows may break, or a row taller than a page could never be placed.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type { TableBlock, TableCell as TreeCell } from '../../model/doc.js';
+import { alignment } from './body.js';
+import { PAGE, TABLE_PT, pt, textCells } from './geometry.js';
+import { textRuns } from './text.js';
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+/** Rows estimated at more lines than this may split across pages. */
+const KEEP_WHOLE_MAX_LINES = 4;
+const CELL_MARGIN = 108;
+
+/** Column widths in twips summing to the type-area width. */
+export function columnWidths(widths: readonly number[], columns: number): number[] {
+  const w = Array.from({ length: columns }, (_, i) => {
+    const v = widths[i];
+    return v !== undefined && Number.isFinite(v) && v > 0 ? v : 1;
+  });
+  const total = w.reduce((a, b) => a + b, 0);
+  const scaled = w.map((v) => Math.floor((v / total) * PAGE.typeWidth));
+  scaled[scaled.length - 1]! += PAGE.typeWidth - scaled.reduce((a, b) => a + b, 0);
+  return scaled;
+}
+
+function columnCount(block: TableBlock): number {
+  const spans = [...block.header, ...block.rows].map((r) => r.reduce((n, c) => n + Math.max(1, c.colSpan ?? 1), 0));
+  return Math.max(1, block.widths.length, ...spans);
+}
+
+interface Placed {
+  cell: TreeCell;
+  span: number;
+  width: number;
+}
+
+function placeRow(row: readonly TreeCell[], widths: readonly number[]): Placed[] {
+  const placed: Placed[] = [];
+  let col = 0;
+  for (const cell of row) {
+    if (col >= widths.length) break;
+    const span = Math.min(Math.max(1, Math.floor(cell.colSpan ?? 1)), widths.length - col);
+    placed.push({ cell, span, width: widths.slice(col, col + span).reduce((a, b) => a + b, 0) });
+    col += span;
+  }
+  for (; col < widths.length; col++) placed.push({ cell: { text: '' }, span: 1, width: widths[col]! });
+  return placed;
+}
+
+function estimatedLines(p: Placed, sizePt: number): number {
+  const perLine = Math.max(1, (p.width - 2 * CELL_MARGIN) / pt(sizePt));
+  return p.cell.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textCells(line) / perLine)), 0);
+}
+
+function cellParagraph(cell: TreeCell, header: boolean, sizePt: number): Paragraph {
+  return new Paragraph({
+    alignment: alignment(cell.align ?? (header ? 'center' : 'left')),
+    indent: { firstLine: 0 },
+    spacing: { line: pt(sizePt * 1.5), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: textRuns(cell.text, { sizePt, ...(header ? { font: 'heiti' as const } : {}) }),
+  });
+}
+
+function tableRow(row: readonly TreeCell[], widths: readonly number[], header: boolean, sizePt: number): TableRow {
+  const placed = placeRow(row, widths);
+  const lines = Math.max(...placed.map((p) => estimatedLines(p, sizePt)));
+  const keepWhole = header || lines <= KEEP_WHOLE_MAX_LINES;
+  return new TableRow({
+    ...(header ? { tableHeader: true } : {}),
+    ...(keepWhole ? { cantSplit: true } : {}),
+    children: placed.map(
+      (p) =>
+        new TableCell({
+          width: { size: p.width, type: WidthType.DXA },
+          ...(p.span > 1 ? { columnSpan: p.span } : {}),
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: [cellParagraph(p.cell, header, sizePt)],
+        }),
+    ),
+  });
+}
+
+export function tableOf(block: TableBlock): Table {
+  const sizePt = block.fontSize && block.fontSize > 0 ? block.fontSize : TABLE_PT;
+  const widths = columnWidths(block.widths, columnCount(block));
+  const rows = [
+    ...block.header.map((r) => tableRow(r, widths, true, sizePt)),
+    ...block.rows.map((r) => tableRow(r, widths, false, sizePt)),
+  ];
+  return new Table({
+    width: { size: PAGE.typeWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+    rows: rows.length > 0 ? rows : [tableRow([], widths, false, sizePt)],
+  });
+}

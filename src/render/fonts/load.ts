@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import { DubanError } from '../../model/errors.js';
+
+export type FontkitFont = fontkit.Font;
+
+/** Parsed fonts by file (and face inside a collection): each file is read and parsed once per process. */
+const parsed = new Map<string, FontkitFont>();
+
+function isCollection(f: fontkit.Font | fontkit.FontCollection): f is fontkit.FontCollection {
+  return Array.isArray((f as fontkit.FontCollection).fonts);
+}
+
+/** Every family name a font gives itself, in all languages (仿宋_GB2312 and FangSong_GB2312 alike). */
+export function familyNames(font: FontkitFont): string[] {
+  const names = new Set<string>([font.familyName]);
+  const records = (font as unknown as { name?: { records?: { fontFamily?: Record<string, string>; preferredFamily?: Record<string, string> } } })
+    .name?.records;
+  for (const table of [records?.fontFamily, records?.preferredFamily]) {
+    for (const v of Object.values(table ?? {})) if (typeof v === 'string') names.add(v);
+  }
+  return [...names].filter(Boolean);
+}
+
+/**
+ * Opens a font file. In a collection (.ttc) the face whose family matches `wantFamily` is taken,
+ * else the first one.
+ */
+export function openFont(path: string, wantFamily?: string): FontkitFont {
+  const key = `${path}\0${wantFamily ?? ''}`;
+  const hit = parsed.get(key);
+  if (hit) return hit;
+  let font: FontkitFont;
+  try {
+    const created = fontkit.create(readFileSync(path));
+    if (isCollection(created)) {
+      const want = wantFamily?.toLowerCase();
+      font = created.fonts.find((f) => want && familyNames(f).some((n) => n.toLowerCase() === want)) ?? created.fonts[0]!;
+    } else {
+      font = created;
+    }
+    // Touch the cmap now so that a broken file fails here, with its name, not mid-document.
+    font.hasGlyphForCodePoint(0x4e2d);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new DubanError('config', `无法读取字体文件（${reason}）`, { file: path });
+  }
+  parsed.set(key, font);
+  return font;
+}

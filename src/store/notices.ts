@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { DubanError } from '../model/errors.js';
+import type { Notice, Role, Task, UnitKind } from '../model/notice.js';
+import type { Db } from './db.js';
+
+/** One unit holding one task, after collectives are expanded to their members. */
+export interface AssignmentRow {
+  taskNo: number;
+  unit: string;
+  role: Role;
+  /** Order within the task, lead first. */
+  seq: number;
+  /** The collective the unit was reached through (各区), or null. */
+  via: string | null;
+}
+
+export interface UnitRow {
+  name: string;
+  kind: UnitKind;
+  fullName: string | null;
+}
+
+export type RegisterOutcome = 'registered' | 'unchanged' | 'updated';
+
+export interface RegisteredNotice {
+  id: number;
+  key: string;
+  outcome: RegisterOutcome;
+  contentHash: string;
+}
+
+/** The key forms and commands use for a notice: its 文号, else its title, else its file name. */
+export function noticeKey(notice: Notice): string {
+  const k = notice.meta.docNumber ?? notice.meta.title ?? basename(notice.source.file);
+  return k.trim() || basename(notice.source.file);
+}
+
+/**
+ * Expands the task's units: a collective with members (各区) becomes its members, each in the
+ * collective's role; a unit named twice keeps its first (stronger) role. A collective the
+ * directory cannot expand holds the task itself.
+ */
+export function expandAssignments(notice: Notice): AssignmentRow[] {
+  const members = new Map<string, string[]>();
+  for (const u of notice.units) if (u.kind === 'collective' && u.members && u.members.length > 0) members.set(u.name, u.members);
+  const out: AssignmentRow[] = [];
+  for (const task of notice.tasks) {
+    const seen = new Set<string>();
+    const add = (unit: string, role: Role, via: string | null) => {
+      if (!unit || seen.has(unit)) return;
+      seen.add(unit);
+      out.push({ taskNo: task.no, unit, role, seq: seen.size, via });
+    };
+    for (const ref of task.units) {
+      const m = members.get(ref.name);
+      if (m) for (const name of m) add(name, ref.role, ref.name);
+      else add(ref.name, ref.role, null);
+    }
+  }
+  return out;
+}
+
+/** Every unit that holds a task or is named by the notice, with the kind the notice gives it. */
+export function noticeUnits(notice: Notice, assignments: readonly AssignmentRow[]): UnitRow[] {
+  const byName = new Map<string, UnitRow>();
+  for (const u of notice.units) byName.set(u.name, { name: u.name, kind: u.kind, fullName: u.fullName });
+  for (const a of assignments) if (!byName.has(a.unit)) byName.set(a.unit, { name: a.unit, kind: 'unknown', fullName: null });
+  return [...byName.values()];
+}
+
+function latestDeadline(task: Task): string | null {
+  const dates = task.deadlines.map((d) => d.date).filter((d): d is string => d !== null);
+  return dates.length ? dates.sort().at(-1)! : null;
+}
+
+/** What the database keeps of a notice, in a fixed order: its hash says whether two parses differ. */
+function storedContent(notice: Notice, assignments: readonly AssignmentRow[], units: readonly UnitRow[]) {
+  return {
+    key: noticeKey(notice),
+    docNumber: notice.meta.docNumber,
+    title: notice.meta.title,
+    signDate: notice.meta.signDate,
+    chapters: notice.chapters.map((c) => [c.no, c.title]),
+    tasks: notice.tasks.map((t) => ({
+      no: t.no,
+      label: t.label,
+      chapter: t.chapter,
+      parent: t.parent ?? null,
+      title: t.title,
+      text: t.text,
+      deadline: latestDeadline(t),
+      targets: t.targets.map((g) => [g.text, g.indicator, g.value, g.unit, g.qualifier]),
+    })),
+    assignments: assignments.map((a) => [a.taskNo, a.unit, a.role, a.seq, a.via]),
+    units: units.map((u) => [u.name, u.kind, u.fullName]),
+  };
+}
+
+export function noticeContentHash(notice: Notice): string {
+  const assignments = expandAssignments(notice);
+  return sha256(JSON.stringify(storedContent(notice, assignments, noticeUnits(notice, assignments))));
+}
+
+/**
+ * Stores the notice, its tasks, units, expanded assignments and targets. Idempotent: the same
+ * key and content change nothing. A changed parse of a notice without progress reports replaces
+ * the stored one; once reports exist, a changed notice is refused (its tasks are what the reports
+ * refer to), naming the way out.
+ */
+export function registerNotice(db: Db, notice: Notice, now: () => Date = () => new Date()): RegisteredNotice {
+  if (notice.tasks.length === 0) {
+    throw new DubanError('content', '通知中没有解析出任务，无法登记', { file: notice.source.file });
+  }
+  const key = noticeKey(notice);
+  const assignments = expandAssignments(notice);
+  const units = noticeUnits(notice, assignments);
+  const contentHash = sha256(JSON.stringify(storedContent(notice, assignments, units)));
+  return db
+    .transaction((): RegisteredNotice => {
+      const existing = db.prepare('SELECT id, content_hash FROM notices WHERE key = ?').get(key) as
+        | { id: number; content_hash: string }
+        | undefined;
+      if (existing && existing.content_hash === contentHash) return { id: existing.id, key, outcome: 'unchanged', contentHash };
+      let id: number;
+      if (existing) {
+        const reports = db
+          .prepare('SELECT COUNT(*) AS n FROM progress_reports r JOIN tasks t ON t.id = r.task_id WHERE t.notice_id = ?')
+          .get(existing.id) as { n: number };
+        if (reports.n > 0) {
+          throw new DubanError(
+            'content',
+            `数据库中已登记“${key}”并已导入进展报告，但这次解析出的任务或责任单位与登记时不同；` +
+              '请核对通知文件和单位名录，或改用新的数据库文件（--db）',
+            { file: notice.source.file },
+          );
+        }
+        id = existing.id;
+        db.prepare('DELETE FROM tasks WHERE notice_id = ?').run(id);
+        db.prepare('DELETE FROM chapters WHERE notice_id = ?').run(id);
+        db.prepare(
+          'UPDATE notices SET doc_number = ?, title = ?, source_file = ?, sign_date = ?, content_hash = ?, registered_at = ? WHERE id = ?',
+        ).run(notice.meta.docNumber, notice.meta.title, notice.source.file, notice.meta.signDate, contentHash, now().toISOString(), id);
+      } else {
+        id = Number(
+          db
+            .prepare(
+              'INSERT INTO notices (key, doc_number, title, source_file, sign_date, content_hash, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            )
+            .run(key, notice.meta.docNumber, notice.meta.title, notice.source.file, notice.meta.signDate, contentHash, now().toISOString())
+            .lastInsertRowid,
+        );
+      }
+      insertContent(db, id, notice, assignments, units);
+      return { id, key, outcome: existing ? 'updated' : 'registered', contentHash };
+    })
+    .immediate();
+}
+
+function insertContent(db: Db, noticeId: number, notice: Notice, assignments: readonly AssignmentRow[], units: readonly UnitRow[]): void {
+  const chapter = db.prepare('INSERT INTO chapters (notice_id, no, title, seq) VALUES (?, ?, ?, ?)');
+  notice.chapters.forEach((c, i) => chapter.run(noticeId, c.no, c.title, i + 1));
+
+  // A unit's kind and full name are refreshed only when this notice knows better than 'unknown'.
+  const unitInsert = db.prepare('INSERT INTO units (name, kind, full_name) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING');
+  const unitUpdate = db.prepare(
+    "UPDATE units SET kind = ?, full_name = COALESCE(?, full_name) WHERE name = ? AND (? <> 'unknown')",
+  );
+  for (const u of units) {
+    unitInsert.run(u.name, u.kind, u.fullName);
+    unitUpdate.run(u.kind, u.fullName, u.name, u.kind);
+  }
+  const unitIds = new Map<string, number>();
+  for (const r of db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]) unitIds.set(r.name, r.id);
+
+  const taskInsert = db.prepare(
+    'INSERT INTO tasks (notice_id, no, label, chapter, parent, title, text, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const targetInsert = db.prepare(
+    'INSERT INTO targets (task_id, seq, text, indicator, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const taskIds = new Map<number, number>();
+  for (const t of notice.tasks) {
+    const taskId = Number(
+      taskInsert.run(noticeId, t.no, t.label, t.chapter, t.parent ?? null, t.title, t.text, latestDeadline(t)).lastInsertRowid,
+    );
+    taskIds.set(t.no, taskId);
+    t.targets.forEach((g, i) => targetInsert.run(taskId, i + 1, g.text, g.indicator, g.value, g.unit, g.qualifier));
+  }
+  const assign = db.prepare('INSERT INTO assignments (task_id, unit_id, role, seq, via) VALUES (?, ?, ?, ?, ?)');
+  for (const a of assignments) assign.run(taskIds.get(a.taskNo)!, unitIds.get(a.unit)!, a.role, a.seq, a.via);
+}
+
+export interface NoticeRecord {
+  id: number;
+  key: string;
+  docNumber: string | null;
+  title: string | null;
+  sourceFile: string;
+  signDate: string | null;
+  contentHash: string;
+}
+
+function noticeColumns(alias = ''): string {
+  const a = alias ? `${alias}.` : '';
+  return `${a}id AS id, ${a}key AS key, ${a}doc_number AS docNumber, ${a}title AS title, ${a}source_file AS sourceFile, ${a}sign_date AS signDate, ${a}content_hash AS contentHash`;
+}
+
+export function findNoticeByKey(db: Db, key: string): NoticeRecord | null {
+  const norm = key.normalize('NFKC').replace(/\s+/g, '');
+  const rows = db.prepare(`SELECT ${noticeColumns()} FROM notices`).all() as NoticeRecord[];
+  return rows.find((r) => r.key.normalize('NFKC').replace(/\s+/g, '') === norm) ?? null;
+}
+
+export function getNotice(db: Db, id: number): NoticeRecord | null {
+  return (db.prepare(`SELECT ${noticeColumns()} FROM notices WHERE id = ?`).get(id) as NoticeRecord | undefined) ?? null;
+}
+
+/** The notices followed up in a period, in registration order. */
+export function noticesForPeriod(db: Db, periodId: string): NoticeRecord[] {
+  return db
+    .prepare(
+      `SELECT ${noticeColumns('n')} FROM notices n JOIN notice_periods np ON np.notice_id = n.id WHERE np.period_id = ? ORDER BY n.id`,
+    )
+    .all(periodId) as NoticeRecord[];
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,82 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { normaliseUnitName } from './normalise.js';
+
+/** The folder of directories shipped with duban (seeds/), from src/units or dist/units alike. */
+export function bundledDirectoryFolder(): string {
+  return fileURLToPath(new URL('../../seeds/', import.meta.url));
+}
+
+interface Candidate {
+  file: string;
+  city: string | null;
+  docNumberPrefixes: string[];
+}
+
+/**
+ * Picks the unit directory for a notice when the user names none: the one whose 文号 prefix
+ * (the stronger sign) or city occurs in the hints (title, 文号, issuer). `dirs` holds YAML files
+ * or folders of them. Unreadable or malformed files are skipped here: they are only candidates,
+ * and loading the chosen one reports its errors properly. Returns null when nothing matches.
+ */
+export function findDirectoryForNotice(hints: readonly string[], dirs: readonly string[]): string | null {
+  const text = hints.map(normaliseUnitName).filter((h) => h !== '');
+  if (text.length === 0) return null;
+  const occurs = (needle: string) => needle !== '' && text.some((h) => h.includes(needle));
+  let best: { file: string; score: number } | null = null;
+  for (const c of candidates(dirs)) {
+    const prefixHit = Math.max(0, ...c.docNumberPrefixes.filter(occurs).map((p) => 1000 + p.length));
+    const cityHit = c.city && occurs(c.city) ? c.city.length : 0;
+    const score = Math.max(prefixHit, cityHit);
+    if (score > 0 && (!best || score > best.score)) best = { file: c.file, score };
+  }
+  return best?.file ?? null;
+}
+
+function candidates(dirs: readonly string[]): Candidate[] {
+  const files: string[] = [];
+  for (const d of dirs) {
+    if (isDirectory(d)) {
+      const names = safeList(d).filter((n) => /\.ya?ml$/i.test(n)).sort();
+      files.push(...names.map((n) => join(d, n)));
+    } else if (/\.ya?ml$/i.test(d)) {
+      files.push(d);
+    }
+  }
+  return files.flatMap((f) => {
+    const c = readCandidate(f);
+    return c ? [c] : [];
+  });
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function readCandidate(file: string): Candidate | null {
+  try {
+    const data: unknown = parse(readFileSync(file, 'utf8'));
+    if (typeof data !== 'object' || data === null) return null;
+    const { city, docNumberPrefixes } = data as { city?: unknown; docNumberPrefixes?: unknown };
+    const prefixes = Array.isArray(docNumberPrefixes)
+      ? docNumberPrefixes.filter((p): p is string => typeof p === 'string').map(normaliseUnitName)
+      : [];
+    return { file, city: typeof city === 'string' ? normaliseUnitName(city) : null, docNumberPrefixes: prefixes };
+  } catch {
+    return null;
+  }
+}
