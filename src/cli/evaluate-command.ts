@@ -1,6 +1,67 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CliIO } from './io.js';
 import { DubanError } from '../model/errors.js';
 
-export async function evaluateCommand(_opts: Record<string, unknown>, _io: CliIO): Promise<number> {
-  throw new DubanError('usage', '此命令尚未实现');
+const DEFAULT_RULES = 'seeds/evaluation-rules.yaml';
+const BUNDLED_RULES = fileURLToPath(new URL('../../seeds/evaluation-rules.yaml', import.meta.url));
+
+function option(opts: Record<string, unknown>, key: string): string | undefined {
+  const v = opts[key];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+function yearOf(raw: string | undefined): number {
+  const y = Number(raw?.normalize('NFKC'));
+  if (!raw || !/^\d{4}$/.test(raw.normalize('NFKC')) || y < 1990 || y > 2099) {
+    throw new DubanError('usage', `考核年度“${raw ?? ''}”应为四位年份，如 2014`);
+  }
+  return y;
+}
+
+/**
+ * duban evaluate --year 2014: scores every unit on the year's tasks and writes the circular,
+ * one score sheet per unit and the workbook. The rules are checked before the database is read.
+ */
+export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO): Promise<number> {
+  const { OUTPUT_FORMATS, writeEvaluation } = await import('../evaluate/write.js');
+  type Format = (typeof OUTPUT_FORMATS)[number];
+  const year = yearOf(option(opts, 'year'));
+  const formats = (option(opts, 'format') ?? 'docx,pdf,xlsx').split(/[,，\s]+/).filter(Boolean).map((f) => f.toLowerCase());
+  const bad = formats.find((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
+  if (bad !== undefined || formats.length === 0) {
+    throw new DubanError('usage', `不支持的输出格式“${bad ?? ''}”（可用：${OUTPUT_FORMATS.join('、')}）`);
+  }
+  let rulesFile = option(opts, 'rules') ?? DEFAULT_RULES;
+  // The default names the bundled file; outside the project folder, use the copy that ships.
+  if (rulesFile === DEFAULT_RULES && !existsSync(rulesFile)) rulesFile = BUNDLED_RULES;
+  const { loadRules } = await import('../evaluate/rules-load.js');
+  const rules = loadRules(rulesFile);
+  const eventsFile = option(opts, 'events');
+  const events = eventsFile ? (await import('../evaluate/events.js')).loadEvents(eventsFile) : undefined;
+
+  const { openDatabase } = await import('../store/db.js');
+  const { loadEvaluationFacts } = await import('../evaluate/load-facts.js');
+  const db = openDatabase(option(opts, 'db') ?? 'output/duban.db', { mustExist: true });
+  let facts;
+  try {
+    facts = loadEvaluationFacts(db, year, events ? { events } : {});
+  } finally {
+    db.close();
+  }
+  const { evaluate } = await import('../evaluate/evaluate.js');
+  const result = evaluate(facts, rules);
+  if (result.units.length === 0) throw new DubanError('content', `${year}年度没有承担任务的单位，无法考核`);
+  const outDir = option(opts, 'out') ?? 'output/evaluation';
+  const fontsDir = option(opts, 'fonts');
+  const files = await writeEvaluation(facts, result, rules, { outDir, formats: formats as Format[], ...(fontsDir ? { fontsDir } : {}) });
+
+  const c = result.counts;
+  io.out(`${year}年度考核：参评单位${result.units.length}个，优秀${c.优秀}个、良好${c.良好}个、合格${c.合格}个、不合格${c.不合格}个`);
+  if (result.demoted.length) io.out(`优秀名额${result.excellentLimit}个，${result.demoted.length}个单位按名次调整为良好`);
+  const failing = result.units.filter((u) => u.grade === '不合格');
+  io.out(`建议问责：${failing.length ? failing.map((u) => `${u.unit}（${u.score}分${u.vetoes.length ? '，一票否决' : ''}）`).join('、') : '无'}`);
+  if (result.unscored.length) io.out(`未承担任务、不参评：${result.unscored.map((u) => u.unit).join('、')}`);
+  io.out(`已写入 ${files.length} 个文件到 ${outDir}`);
+  return 0;
 }

@@ -1,6 +1,21 @@
 import type { CliIO } from './io.js';
-import { DubanError } from '../model/errors.js';
+import { EXIT } from '../model/errors.js';
+import { parseNoticeFile } from '../parse/index.js';
+import { writeLedger } from '../ledger/index.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
-export async function ledgerCommand(_notice: string, _opts: Record<string, unknown>, _io: CliIO): Promise<number> {
-  throw new DubanError('usage', '此命令尚未实现');
+export interface LedgerCommandOptions {
+  units?: string;
+  out: string;
+}
+
+/** `duban ledger <notice>`: the task ledger (任务分解台账) as one Excel workbook. */
+export async function ledgerCommand(file: string, opts: LedgerCommandOptions, io: CliIO): Promise<number> {
+  const started = performance.now();
+  const { notice } = await parseNoticeFile(file, { unitsFile: opts.units });
+  const xlsx = await writeLedger(notice);
+  writeFileAtomic(opts.out, xlsx);
+  const ms = Math.round(performance.now() - started);
+  io.err(`任务台账已写入 ${opts.out}：任务 ${notice.tasks.length} 项，单位 ${notice.units.length} 个，用时 ${ms} 毫秒`);
+  return EXIT.ok;
 }

@@ -31,7 +31,12 @@ export function loadEvaluationFacts(db: Db, year: number, opts: LoadOptions = {}
   for (const notice of notices) {
     const periods = periodsOf(db, notice.id, year);
     periods.forEach((p) => periodsSeen.set(p.id, p));
-    const perPeriod = periods.map((p) => ({ period: p, reports: currentReports(db, notice.id, p.id) }));
+    const perPeriod = periods.map((p): PeriodReports => {
+      const reports = currentReports(db, notice.id, p.id);
+      return { period: p, reports, byKey: new Map(reports.map((r) => [`${r.taskId}:${r.unitId}`, r])) };
+    });
+    const tasks = noticeTasks(db, notice.id);
+    const labels = new Map(tasks.map((t) => [t.no, t.label]));
     for (const { period, reports } of perPeriod) {
       if (period.due > lastDate) lastDate = period.due;
       for (const r of reports) if (r.submittedDate > lastDate) lastDate = r.submittedDate;
@@ -39,9 +44,9 @@ export function loadEvaluationFacts(db: Db, year: number, opts: LoadOptions = {}
     for (const u of receivingUnits(db, notice.id)) {
       if (!units.has(u.name)) units.set(u.name, { name: u.name, fullName: u.fullName, kind: u.kind, tasks: [], reports: [], events: [...(opts.events?.get(u.name) ?? [])] });
     }
-    addTasks(units, notice, noticeTasks(db, notice.id), noticeAssignments(db, notice.id), perPeriod);
+    addTasks(units, notice, tasks, noticeAssignments(db, notice.id), perPeriod);
     for (const { period, reports } of perPeriod) {
-      const lagging = laggingByUnit(reports);
+      const lagging = laggingByUnit(reports, labels);
       for (const ur of unitReporting(db, notice.id, period, undefined, reports)) {
         const report: ReportFact = {
           notice: notice.key,
@@ -97,6 +102,8 @@ function periodsOf(db: Db, noticeId: number, year: number): Period[] {
 interface PeriodReports {
   period: Period;
   reports: ReportRecord[];
+  /** By `${taskId}:${unitId}`. */
+  byKey: Map<string, ReportRecord>;
 }
 
 function addTasks(
@@ -109,8 +116,8 @@ function addTasks(
   // Latest period first, so the first report found is the year-end one.
   const latestFirst = [...perPeriod].reverse();
   const reportOf = (taskId: number, unitId: number): { r: ReportRecord; period: Period } | null => {
-    for (const { period, reports } of latestFirst) {
-      const r = reports.find((x) => x.taskId === taskId && x.unitId === unitId);
+    for (const { period, byKey } of latestFirst) {
+      const r = byKey.get(`${taskId}:${unitId}`);
       if (r) return { r, period };
     }
     return null;
@@ -145,9 +152,10 @@ function targetFacts(task: TaskRecord, holders: readonly AssignmentRecord[], lat
   return task.targets.map((g) => {
     let actualFrom: TargetFact['actualFrom'] = null;
     let actual: number | null = null;
-    for (const { period, reports } of latestFirst) {
-      const withValue = reports
-        .filter((r) => r.taskId === task.id && seqOf.has(r.unitId))
+    for (const { period, byKey } of latestFirst) {
+      const withValue = holders
+        .map((h) => byKey.get(`${task.id}:${h.unitId}`))
+        .filter((r): r is ReportRecord => r !== undefined)
         .map((r) => ({ r, v: r.actuals.find((x) => x.targetId === g.id)?.actual }))
         .filter((x): x is { r: ReportRecord; v: number } => x.v !== undefined)
         .sort((a, b) => seqOf.get(a.r.unitId)! - seqOf.get(b.r.unitId)!);
@@ -162,12 +170,12 @@ function targetFacts(task: TaskRecord, holders: readonly AssignmentRecord[], lat
   });
 }
 
-function laggingByUnit(reports: readonly ReportRecord[]): Map<string, ReportFact['lagging']> {
+function laggingByUnit(reports: readonly ReportRecord[], labels: ReadonlyMap<number, string>): Map<string, ReportFact['lagging']> {
   const out = new Map<string, ReportFact['lagging']>();
   for (const r of reports) {
     if (r.status !== '滞后') continue;
     const list = out.get(r.unit) ?? [];
-    list.push({ no: r.taskNo, label: String(r.taskNo), reason: r.delayReason });
+    list.push({ no: r.taskNo, label: labels.get(r.taskNo) ?? String(r.taskNo), reason: r.delayReason });
     out.set(r.unit, list);
   }
   return out;

@@ -47,13 +47,25 @@ function namesOf(task: Task, role: 'lead' | 'support', except: string): string[]
   return task.units.filter((u) => u.role === role && u.name !== except).map((u) => u.name);
 }
 
+/** The task text without its lead sentence when that sentence is the title shown above it. */
+function bodyOf(task: Task): string {
+  const t = task.text.trim();
+  const rest = t.startsWith(task.title) ? t.slice(task.title.length).replace(/^[。；，]\s*/, '') : t;
+  return rest || t;
+}
+
+/** A title quoted inside 《》 turns its own 《》 into 〈〉, as 公文 nest book-title marks. */
+export function nestTitle(title: string): string {
+  return title.replace(/《/g, '〈').replace(/》/g, '〉');
+}
+
 function letterTask(notice: Notice, task: Task, unit: string): LetterTask {
   const chapter = notice.chapters.find((c) => c.no === task.chapter);
   return {
     no: task.no,
     label: task.label,
     title: task.title,
-    text: task.text,
+    text: bodyOf(task),
     chapterTitle: chapter ? `${chapter.no}、${chapter.title}` : '',
     targets: task.targets.map((t) => t.text),
     deadlines: task.deadlines.map((d) => d.text),
@@ -79,9 +91,9 @@ export function buildLetterContext(notice: Notice, unit: UnitSummary, opts: Lett
     seq: opts.seq,
     unit: { name: unit.name, fullName: unit.fullName ?? qualify(unit.name, city), kind: unit.kind },
     notice: {
-      title: notice.meta.title ?? notice.meta.attachmentTitle ?? '',
+      title: nestTitle(notice.meta.title ?? notice.meta.attachmentTitle ?? ''),
       docNumber: notice.meta.docNumber ?? '',
-      attachmentTitle: notice.meta.attachmentTitle ?? notice.meta.title ?? '',
+      attachmentTitle: nestTitle(notice.meta.attachmentTitle ?? notice.meta.title ?? ''),
       signDate: notice.meta.signDate ?? '',
       issuer: notice.meta.issuer ?? '',
     },

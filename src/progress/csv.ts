@@ -29,47 +29,68 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const sep = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   const out: { line: number; fields: string[] }[] = [];
+  const n = text.length;
   let fields: string[] = [];
-  let field = '';
-  let quoted = false;
   let line = 1;
   let start = 1;
   let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    out.push({ line: start, fields });
-    fields = [];
-    field = '';
-  };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
+  // Slices rather than character appends: forms can carry megabytes of report text.
+  while (i <= n) {
+    let field: string;
+    if (text[i] === '"') {
+      const parts: string[] = [];
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) {
+          parts.push(text.slice(from));
+          i = n;
+          break;
         }
-        quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
+        parts.push(text.slice(from, q));
+        if (text[q + 1] === '"') {
+          parts.push('"');
+          from = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
       }
+      field = parts.join('');
+      line += (field.match(/\n/g) ?? []).length;
+      // Anything between the closing quote and the separator is kept, as spreadsheets do.
+      const end = nextBreak(text, i, sep);
+      field += text.slice(i, end);
+      i = end;
+    } else {
+      const end = nextBreak(text, i, sep);
+      field = text.slice(i, end);
+      i = end;
+    }
+    fields.push(field);
+    if (i >= n) {
+      if (fields.length > 1 || fields[0] !== '') out.push({ line: start, fields });
+      break;
+    }
+    if (text[i] === sep) {
       i++;
       continue;
     }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === sep) {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      start = line;
-    } else field += ch;
-    i++;
+    // A line break ends the record.
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    out.push({ line: start, fields });
+    fields = [];
+    line++;
+    start = line;
+    if (i >= n) break;
   }
-  if (field !== '' || fields.length > 0) endRecord();
   return out;
+}
+
+function nextBreak(text: string, from: number, sep: string): number {
+  for (let j = from; j < text.length; j++) {
+    const c = text[j];
+    if (c === sep || c === '\n' || c === '\r') return j;
+  }
+  return text.length;
 }

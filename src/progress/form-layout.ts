@@ -8,6 +8,19 @@ export const META_SHEET = '元数据';
 export const FORM_MARK = 'duban-progress-form';
 export const FORM_VERSION = 1;
 
+/** The metadata rows: key/value pairs, then one line per table row. */
+export const META_KEYS = {
+  mark: '表单类型',
+  version: '表单版本',
+  notice: '通知',
+  noticeHash: '通知内容校验',
+  unit: '填报单位',
+  period: '报送期',
+  due: '报送截止',
+  headerRow: '表头行',
+} as const;
+export const META_TABLE_ROW = 10;
+
 export const HEADER_ROW = 5;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
 

@@ -12,14 +12,15 @@ import {
   FORM_COLUMNS,
   FORM_MARK,
   FORM_SHEET,
+  META_KEYS,
   META_SHEET,
+  META_TABLE_ROW,
   REQUIRED_COLUMNS,
   columnByKey,
   columnForHeading,
   columnLetter,
   type ColumnKey,
 } from './form-layout.js';
-import { META_KEYS, META_TABLE_ROW } from './form-write.js';
 import { isBlank, parseTaskNo, type CellRaw } from './values.js';
 import { XlsxFormatError, readXlsx, type XlsxSheet } from './xlsx-read.js';
 import type { FormIssue } from './issues.js';

@@ -17,7 +17,9 @@ import {
   FORM_SHEET,
   FORM_VERSION,
   HEADER_ROW,
+  META_KEYS,
   META_SHEET,
+  META_TABLE_ROW,
   ROLE_LABEL,
   type ColumnKey,
 } from './form-layout.js';
@@ -211,18 +213,6 @@ const DATE: ExcelJS.DataValidation = {
   error: '请填写日期，如 2014-04-03',
 };
 
-/** The metadata rows: key/value pairs, then one line per table row. */
-export const META_KEYS = {
-  mark: '表单类型',
-  version: '表单版本',
-  notice: '通知',
-  noticeHash: '通知内容校验',
-  unit: '填报单位',
-  period: '报送期',
-  due: '报送截止',
-  headerRow: '表头行',
-} as const;
-export const META_TABLE_ROW = 10;
 
 function writeMetadata(wb: ExcelJS.Workbook, spec: FormSpec, rows: readonly FormRowRef[]): void {
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
@@ -251,7 +241,8 @@ export async function formBytes(spec: FormSpec): Promise<Buffer> {
 }
 
 export async function workbookBytes(wb: ExcelJS.Workbook, date: string): Promise<Buffer> {
-  const raw = await wb.xlsx.writeBuffer();
+  // Stored, not deflated: deterministicZip compresses once, on the re-pack.
+  const raw = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
   return deterministicZip(new Uint8Array(raw as ArrayBuffer), date);
 }
 

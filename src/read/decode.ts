@@ -4,7 +4,8 @@
  * Handles: UTF-8 (with or without BOM), UTF-16LE/BE with a BOM, UTF-16 without a BOM
  * (recognised by where its NUL bytes fall, or by plausibility when the text has no ASCII),
  * GB18030 (a superset of GBK and GB2312) and Big5, chosen by `chardet` plus a plausibility
- * ranking of each candidate decoding. A charset declared by the caller (an HTML <meta>) is
+ * ranking of each candidate decoding (UTF-8 with a few invalid bytes, e.g. a file cut off
+ * mid-character, takes part in that ranking and keeps U+FFFD for the broken bytes). A charset declared by the caller (an HTML <meta>) is
  * tried before detection.
  * Does not handle: other code pages (Shift_JIS, EUC-KR, Latin-1 …): such files are refused
  * rather than decoded into nonsense; UTF-32.
@@ -130,7 +131,8 @@ function chardetGuess(bytes: Uint8Array): EncodingName | null {
 /** Decodes each legacy candidate and keeps the most plausible sane one. */
 function detectLegacy(bytes: Uint8Array): Candidate | null {
   const guess = chardetGuess(bytes);
-  const names: EncodingName[] = ['GB18030', 'Big5'];
+  // UTF-8 with a few broken bytes (a page cut mid-character) still beats any mojibake.
+  const names: EncodingName[] = ['UTF-8', 'GB18030', 'Big5'];
   if (bytes.length % 2 === 0) names.push('UTF-16LE', 'UTF-16BE');
   let best: Candidate | null = null;
   let bestRank = -Infinity;

@@ -281,8 +281,10 @@ export function sprinkleSpaces(text: string, pick: (i: number) => string | null)
     .split('\n')
     .map((line) => {
       if (line.trim() === '') return line;
-      const body = line.replace(/([、，,：:（(])|([）)])/g, (_m, after: string | undefined, before: string | undefined) =>
-        after ? `${after}${at()}` : `${at()}${before}`,
+      // Inside brackets only next to Han characters that are not numerals, so that 經(jīng)
+      // glosses and （一）-style labels keep their shape.
+      const body = line.replace(/([、，,：:])|([（(])(?=[\u4e00-\u9fff])(?![一二三四五六七八九十])|(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])([）)])/g, (_m, mark?: string, open?: string, close?: string) =>
+        mark ? `${mark}${at()}` : open ? `${open}${at()}` : `${at()}${close}`,
       );
       return `${at()}${body}${at()}`;
     })

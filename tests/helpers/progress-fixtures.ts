@@ -278,3 +278,30 @@ export async function editWorkbook(
   writeFileSync(to, Buffer.from(await wb.xlsx.writeBuffer()));
   return to;
 }
+
+export interface CsvRow {
+  taskNo: number;
+  status: '未启动' | '推进中' | '已完成' | '滞后';
+  percent: number;
+  progress?: string;
+  delayReason?: string;
+  date?: string;
+  actual?: number;
+}
+
+const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** A filled form as CSV, header block included (as Excel saves the form sheet). */
+export function formCsv(noticeKey: string, unit: string, period: string, rows: readonly CsvRow[]): string {
+  const lines = [
+    `通知：${noticeKey}`,
+    `填报单位：${unit},,,,报送期：${period}`,
+    '任务序号,状态,完成进度(%),指标完成值,进展情况,滞后原因,填报日期',
+    ...rows.map((r) =>
+      [String(r.taskNo), r.status, String(r.percent), r.actual === undefined ? '' : String(r.actual), r.progress ?? '', r.delayReason ?? '', r.date ?? '']
+        .map(csvField)
+        .join(','),
+    ),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}

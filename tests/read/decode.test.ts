@@ -39,6 +39,16 @@ describe('decodeBytes', () => {
     expect(decodeBytes(utf16be(pure), 'f')).toEqual({ text: pure, encoding: 'UTF-16BE' });
   });
 
+  it('keeps UTF-8 with a few broken bytes as UTF-8', () => {
+    const bytes = Buffer.from(seed);
+    const cut = bytes.subarray(0, bytes.length - 2); // the last character loses a byte
+    const d = decodeBytes(cut, 'f');
+    expect(d.encoding).toBe('UTF-8');
+    expect(d.text).toBe(seed.slice(0, -1) + '\ufffd');
+    const stray = Buffer.concat([bytes.subarray(0, 3000), Buffer.from([0xff]), bytes.subarray(3000)]);
+    expect(decodeBytes(stray, 'f').encoding).toBe('UTF-8');
+  });
+
   it('detects GB18030 (GBK) and Big5', () => {
     const plain = seed.replace(/\u00a0/g, ' '); // GBK has no NBSP
     expect(decodeBytes(iconv.encode(plain, 'gbk'), 'f')).toEqual({ text: plain, encoding: 'GB18030' });

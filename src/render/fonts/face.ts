@@ -38,6 +38,13 @@ export class Face {
     return a;
   }
 
+  /** Horizontal ink extent of a code point's glyph, in ems. */
+  ink(cp: number): { minX: number; maxX: number } {
+    const f = this.font;
+    const b = f.glyphForCodePoint(cp).bbox;
+    return { minX: (b.minX ?? 0) / f.unitsPerEm, maxX: (b.maxX ?? 0) / f.unitsPerEm };
+  }
+
   has(cp: number): boolean {
     let h = this.coverage.get(cp);
     if (h === undefined) {

@@ -71,12 +71,18 @@ export function lineGlyphs(line: LineBox, left: number, baseline: number): Glyph
   let cur: GlyphRun | undefined;
   line.units.forEach((u, idx) => {
     const s = u.style;
-    if (!cur || cur.face !== u.face || cur.size !== s.size || cur.bold !== s.bold || cur.color !== s.color) {
-      cur = { kind: 'glyphs', face: u.face, size: s.size, color: s.color, bold: s.bold, hscale: 100, baseline, chars: [], xs: [] };
-      runs.push(cur);
-    }
     let x = left + line.xs[idx]!;
     for (const ch of u.chars) {
+      if (u.kind === 'cell' && DASHES.has(ch)) {
+        runs.push(dashRun(u.face, ch, s.size, u.pitch, x, baseline, s.color, s.bold));
+        cur = undefined;
+        x += u.pitch;
+        continue;
+      }
+      if (!cur || cur.face !== u.face || cur.size !== s.size || cur.bold !== s.bold || cur.color !== s.color) {
+        cur = { kind: 'glyphs', face: u.face, size: s.size, color: s.color, bold: s.bold, hscale: 100, baseline, chars: [], xs: [] };
+        runs.push(cur);
+      }
       const adv = u.face.advance(ch.codePointAt(0)!) * s.size;
       if (u.kind === 'cell') {
         cur.xs.push(x + (u.pitch - adv) / 2);
@@ -89,6 +95,20 @@ export function lineGlyphs(line: LineBox, left: number, baseline: number): Glyph
     }
   });
   return runs;
+}
+
+const DASHES = new Set(['—', '―']);
+
+/**
+ * A dash stretched so that its ink fills the cell: —— then reads as one unbroken line, as the
+ * standard's 破折号 should, whatever the font's side bearings.
+ */
+function dashRun(face: Face, ch: string, size: number, pitch: number, x: number, baseline: number, color: string, bold: boolean): GlyphRun {
+  const ink = face.ink(ch.codePointAt(0)!);
+  const inkWidth = Math.max(0.05, ink.maxX - ink.minX) * size;
+  const scale = (pitch + 0.4) / inkWidth;
+  const start = x - 0.2 - ink.minX * size * scale;
+  return { kind: 'glyphs', face, size, color, bold, hscale: Math.round(scale * 1000) / 10, baseline, chars: [ch], xs: [start] };
 }
 
 /** A single string set at natural advances (page numbers, table and chart text). */

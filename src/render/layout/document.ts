@@ -12,6 +12,7 @@ import { placeImprint } from './imprint.js';
 import { Pager } from './pager.js';
 import { placeLines } from './paragraph.js';
 import { placeTable } from './table.js';
+import { GRID_LINES } from './geometry.js';
 
 type Prev = Block['type'] | 'header' | null;
 
@@ -85,8 +86,10 @@ function placeBlock(b: Block, next: Block | undefined, pager: Pager, fonts: Font
     case 'heading': {
       const lines = headingLines(b, fonts);
       // A heading alone on the last line of a page goes down with its text.
+      // Only a bare heading moves; one that runs on into body text (a 仿宋 run) is body text itself.
+      const plain = b.runs.every((r) => r.font !== 'fangsong') && lines.length <= 2;
       const followed = next !== undefined && (next.type === 'paragraph' || next.type === 'heading' || next.type === 'table');
-      if (followed && pager.line + lines.length >= 22 && !pager.atTop() && lines.length < 22) pager.newPage();
+      if (plain && followed && pager.line + lines.length >= GRID_LINES && !pager.atTop()) pager.newPage();
       placeLines(pager, lines);
       return;
     }

@@ -5,8 +5,8 @@ import { toUnits, type Unit } from './tokens.js';
 
 export const TITLE_SIZE = SIZE.er;
 
-const AFTER_GOOD = new Set([...'、，：；》”）〕']);
-const BEFORE_GOOD = new Set([...'《“（〔']);
+const AFTER_GOOD = new Set([...'、，：；》〉”）〕']);
+const BEFORE_GOOD = new Set([...'《〈“（〔']);
 
 /**
  * Wraps a 2号小标宋 title into centred lines. The standard asks for breaks at word boundaries
@@ -18,11 +18,9 @@ export function titleLines(text: string, fonts: FontSet, width = AREA_WIDTH, col
   const units = toUnits([{ text, style: { role: 'xiaobiaosong', size: TITLE_SIZE, bold: false, color } }], fonts, 1);
   const n = units.length;
   if (n === 0) return [];
-  const widthOf = (a: number, b: number): number => {
-    let w = 0;
-    for (let i = a; i < b; i++) w += units[i]!.width;
-    return w;
-  };
+  const prefix = [0];
+  for (const u of units) prefix.push(prefix[prefix.length - 1]! + u.width);
+  const widthOf = (a: number, b: number): number => prefix[b]! - prefix[a]!;
   const total = widthOf(0, n);
   const minLines = Math.max(1, Math.ceil(total / width - 1e-9));
   const breaks = chooseBreaks(units, width, minLines, widthOf);
@@ -42,6 +40,7 @@ function chooseBreaks(units: Unit[], width: number, minLines: number, widthOf: (
   const pitch = units[0]!.pitch;
   const text = units.map((u) => u.chars.join(''));
   const lastDe = text.lastIndexOf('的');
+  const depthBefore = pairDepths(text);
   const quality = (k: number): number => {
     if (!canBreakBefore(units, k)) return Infinity;
     let q = 0;
@@ -53,7 +52,7 @@ function chooseBreaks(units: Unit[], width: number, minLines: number, widthOf: (
     if (next === '关' && text[k + 1] === '于') q -= 25;
     if (k === lastDe && n - k <= 8) q -= 30;
     if (prev === '的' && n - k <= 6) q += 25;
-    if (insidePair(text, k, '《', '》') || insidePair(text, k, '“', '”')) q += 15;
+    if (depthBefore[k]! > 0) q += 15;
     return q;
   };
   const best = new Map<string, { cost: number; breaks: number[] }>();
@@ -101,11 +100,14 @@ function lineCost(w: number, pitch: number, count: number): number {
   return 0;
 }
 
-function insidePair(text: string[], k: number, open: string, close: string): boolean {
+/** For each break position, how deep inside 《》 or “” pairs it falls. */
+function pairDepths(text: string[]): number[] {
+  const depths = [0];
   let depth = 0;
-  for (let i = 0; i < k; i++) {
-    if (text[i] === open) depth++;
-    else if (text[i] === close) depth = Math.max(0, depth - 1);
+  for (const t of text) {
+    if (t === '《' || t === '“') depth++;
+    else if ((t === '》' || t === '”') && depth > 0) depth--;
+    depths.push(depth);
   }
-  return depth > 0;
+  return depths;
 }

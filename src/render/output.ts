@@ -1,0 +1,48 @@
+/**
+ * One rendered document → its files. Both writers take the same tree, so the DOCX and the PDF
+ * of a document carry the same words; every file is written atomically.
+ */
+import type { DocTree } from '../model/doc.js';
+import { DubanError } from '../model/errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import type { FontSet } from './fonts/fonts.js';
+
+export type DocFormat = 'docx' | 'pdf';
+
+/** `--format docx,pdf` → the formats, refusing unknown ones with a Chinese message. */
+export function parseFormats<F extends string>(list: string, allowed: readonly F[]): F[] {
+  const asked = list.split(/[,，\s]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = asked.filter((f) => !(allowed as readonly string[]).includes(f));
+  if (bad.length || asked.length === 0) {
+    throw new DubanError('usage', `不支持的输出格式“${bad.join('、') || list}”，可选：${allowed.join('、')}`);
+  }
+  return [...new Set(asked)] as F[];
+}
+
+export interface WriteDocumentOptions {
+  formats: readonly DocFormat[];
+  /** Needed when formats include pdf; loaded once per process by the caller. */
+  fonts?: FontSet;
+}
+
+/** Writes `<base>.docx` and/or `<base>.pdf`; returns the paths written. */
+export async function writeDocument(tree: DocTree, base: string, opts: WriteDocumentOptions): Promise<string[]> {
+  const written: string[] = [];
+  if (opts.formats.includes('docx')) {
+    const { writeDocx } = await import('./docx/index.js');
+    writeFileAtomic(`${base}.docx`, await writeDocx(tree));
+    written.push(`${base}.docx`);
+  }
+  if (opts.formats.includes('pdf')) {
+    if (!opts.fonts) throw new DubanError('internal', '生成 PDF 需要先加载字体');
+    const { writePdf } = await import('./pdf/write.js');
+    writeFileAtomic(`${base}.pdf`, writePdf(tree, opts.fonts));
+    written.push(`${base}.pdf`);
+  }
+  return written;
+}
+
+/** The templates folder shipped with duban, from src/ or dist/ alike. */
+export function templatePath(name: string): string {
+  return new URL(`../../templates/${name}`, import.meta.url).pathname;
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { it } from 'vitest';
+import { Packer } from 'docx';
+import { buildDemoDb } from './demo-db.js';
+import { loadEvaluationFacts } from '../../src/evaluate/load-facts.js';
+import { evaluate, parseRules } from '../../src/evaluate/index.js';
+import { evaluationDocs } from '../../src/evaluate/write.js';
+import { writeDocx, documentOf } from '../../src/render/docx/index.js';
+it('peek', async () => {
+  const { db } = await buildDemoDb({ silent: ['市发改委'] });
+  const facts = loadEvaluationFacts(db, 2014);
+  const rules = parseRules(readFileSync('seeds/evaluation-rules.yaml', 'utf8'), 'x');
+  const result = evaluate(facts, rules);
+  const docs = await evaluationDocs(facts, result, rules);
+  let t = performance.now();
+  const lap = (s: string) => { const n = performance.now(); console.log(s, Math.round(n - t)); t = n; };
+  await writeDocx(docs.circular); lap('circular');
+  await writeDocx(docs.circular); lap('circular again');
+  const s = docs.sheets[0]!.tree;
+  await writeDocx(s); lap('sheet');
+  const d = documentOf(s); lap('documentOf');
+  const b = await Packer.toBuffer(d); lap('pack');
+  console.log(b.length);
+  const { letters } = await import('../render/docx-trees.js').catch(() => ({ letters: null }));
+  void letters;
+}, 120000);
