@@ -23,7 +23,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .description('为每个责任单位生成交办函（DOCX 和 PDF）')
     .argument('<notice>', '通知文件')
     .option('--units <yaml>', '单位名录（YAML）')
-    .option('--out <dir>', '输出目录', 'output/letters')
+    .option('--out <dir>', '输出目录', 'output/交办函')
     .option('--format <list>', '输出格式，逗号分隔', 'docx,pdf')
     .option('--unit <name>', '只生成某一单位的交办函')
     .option('--fonts <dir>', '字体目录（优先使用其中的公文字体）')
@@ -47,9 +47,10 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .description('为每个单位生成某一报送期的进展反馈表（Excel）')
     .argument('<notice>', '通知文件')
     .requiredOption('--period <id>', '报送期，如 2014-Q1 或 2014-03')
+    .option('--due <date>', '报送截止日期（默认为报送期结束后第 5 天）')
     .option('--units <yaml>', '单位名录（YAML）')
     .option('--db <file>', '数据库文件', 'output/duban.db')
-    .option('--out <dir>', '输出目录', 'output/forms')
+    .option('--out <dir>', '输出目录', 'output/反馈表')
     .action(async (notice: string, opts) =>
       setCode(await (await import('./forms-command.js')).formsCommand(notice, opts, io)),
     );
@@ -75,7 +76,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .description('生成某一报送期的督查通报（DOCX 和 PDF）')
     .requiredOption('--period <id>', '报送期，如 2014-Q1')
     .option('--db <file>', '数据库文件', 'output/duban.db')
-    .option('--out <dir>', '输出目录', 'output/circulars')
+    .option('--out <dir>', '输出目录', 'output/督查通报')
     .option('--format <list>', '输出格式，逗号分隔', 'docx,pdf')
     .option('--fonts <dir>', '字体目录')
     .action(async (opts) => setCode(await (await import('./circular-command.js')).circularCommand(opts, io)));
@@ -86,14 +87,16 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .requiredOption('--year <year>', '考核年度，如 2014')
     .option('--db <file>', '数据库文件', 'output/duban.db')
     .option('--rules <yaml>', '考核规则（YAML）', 'seeds/evaluation-rules.yaml')
-    .option('--out <dir>', '输出目录', 'output/evaluation')
+    .option('--events <yaml>', '加分和一票否决事项（YAML）')
+    .option('--out <dir>', '输出目录', 'output/年度考核')
     .option('--format <list>', '输出格式，逗号分隔（docx,pdf,xlsx）', 'docx,pdf,xlsx')
     .option('--fonts <dir>', '字体目录')
     .action(async (opts) => setCode(await (await import('./evaluate-command.js')).evaluateCommand(opts, io)));
 
   program
     .command('demo')
-    .description('用随附的鄂州样例跑完整流程，结果写入 output/')
+    .description('用随附的鄂州样例跑完整流程（npm start），结果写入 output/')
     .option('--out <dir>', '输出目录', 'output')
+    .option('--notice <file>', '通知文件（默认为随附的鄂州政办发〔2014〕4号）')
     .action(async (opts) => setCode(await (await import('./demo-command.js')).demoCommand(opts, io)));
 }

@@ -52,7 +52,7 @@ export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO):
   const { evaluate } = await import('../evaluate/evaluate.js');
   const result = evaluate(facts, rules);
   if (result.units.length === 0) throw new DubanError('content', `${year}年度没有承担任务的单位，无法考核`);
-  const outDir = option(opts, 'out') ?? 'output/evaluation';
+  const outDir = option(opts, 'out') ?? 'output/年度考核';
   const fontsDir = option(opts, 'fonts');
   const files = await writeEvaluation(facts, result, rules, { outDir, formats: formats as Format[], ...(fontsDir ? { fontsDir } : {}) });
 

@@ -4,6 +4,7 @@ import { DubanError } from '../model/errors.js';
 
 export interface FormsOptions {
   period: string;
+  due?: string;
   units?: string;
   db?: string;
   out?: string;
@@ -22,10 +23,10 @@ export async function formsCommand(notice: string, opts: Record<string, unknown>
     import('../progress/form-write.js'),
     import('../progress/values.js'),
   ]);
-  const period = store.parsePeriodId(o.period);
+  const period = store.parsePeriodId(o.period, o.due ? { due: o.due } : {});
   const { notice: parsed } = await parseNoticeFile(notice, o.units ? { unitsFile: o.units } : {});
   const dbPath = o.db ?? 'output/duban.db';
-  const outDir = o.out ?? 'output/forms';
+  const outDir = o.out ?? 'output/反馈表';
   const db = store.openDatabase(dbPath);
   try {
     const reg = store.registerNotice(db, parsed);

@@ -1,16 +1,20 @@
 import type { CliIO } from './io.js';
 import { EXIT } from '../model/errors.js';
 
-/** duban progress import <files...>: validates and stores filled forms, one transaction per file. */
+/**
+ * duban progress import <files or folders...>: validates and stores filled forms, one
+ * transaction per file; a file with problems imports nothing, the others go ahead.
+ */
 export async function progressImportCommand(files: string[], opts: Record<string, unknown>, io: CliIO): Promise<number> {
-  const [store, { importProgressFiles }, { formatIssue }] = await Promise.all([
+  const [store, { importProgressFiles, expandImportPaths }, { formatIssue }] = await Promise.all([
     import('../store/index.js'),
     import('../progress/import.js'),
     import('../progress/issues.js'),
   ]);
   const db = store.openDatabase(typeof opts.db === 'string' ? opts.db : 'output/duban.db', { mustExist: true });
   try {
-    const results = importProgressFiles(db, files);
+    const results = importProgressFiles(db, expandImportPaths(files));
+    if (results.length === 0) io.err('没有找到要导入的反馈表（.xlsx 或 .csv）');
     let imported = 0;
     let skipped = 0;
     let rejected = 0;

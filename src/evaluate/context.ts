@@ -13,8 +13,8 @@ import { ROLE_LABEL } from './score.js';
 export interface DocHead {
   /** ISO date of the document (成文日期). */
   date: string;
+  /** The issuing organ, placeholders filled: 鄂州市人民政府目标责任考核办公室. */
   organ: string;
-  author: string;
 }
 
 export interface RankingRow {
@@ -48,7 +48,7 @@ export interface CircularBody {
   title: string;
   recipients: string;
   intro: string;
-  method: string[];
+  method: { label: string; text: string }[];
   summary: string;
   groups: { grade: Grade; count: number; units: string }[];
   notes: string[];
@@ -120,7 +120,7 @@ export function cnDate(iso: string): string {
 function head(facts: EvaluationFacts, rules: Rules): DocHead {
   const date = documentDate(facts, rules);
   const organ = fillPlaceholders(rules.document.organ, placeholderValues(facts, date));
-  return { date, organ, author: organ };
+  return { date, organ };
 }
 
 /** 《政府工作报告》 is what the notices decompose; the title names it when there is one notice. */
@@ -153,6 +153,12 @@ function distribution(units: readonly UnitScore[], rules: Rules): { label: strin
   return bands.map((b) => ({ label: b.label, value: units.filter((u) => u.score >= b.lo && u.score < b.hi).length }));
 }
 
+/** 任务落实：… → a label set apart in the template, and the rest. */
+function splitLabel(p: string): { label: string; text: string } {
+  const m = /^([^：，。]{2,6})：(.*)$/.exec(p);
+  return m ? { label: `${m[1]}：`, text: m[2]! } : { label: '', text: p };
+}
+
 function joinNames(names: readonly string[]): string {
   return names.length ? names.join('、') : '无';
 }
@@ -166,7 +172,7 @@ function failingFacts(u: UnitScore): string {
   const shown = worst.slice(0, 5).sort((a, b) => a.i - b.i).map(({ l }) => l.description);
   const more = worst.length > shown.length ? `等${worst.length}项扣分` : '';
   const parts = [
-    `${u.unit}得分${fmt(u.score)}分，排第${u.rank}名，共扣${fmt(-u.deducted)}分${u.added > 0 ? `、加${fmt(u.added)}分` : ''}`,
+    `${u.unit}得分${fmt(u.score)}分，排第${u.rank}名，扣分合计${fmt(-u.deducted)}分${u.added > 0 ? `、加分${fmt(u.added)}分` : ''}`,
     shown.length ? `主要扣分：${shown.join('；')}${more}` : '',
     ...u.vetoes.map((v) => `一票否决：${v}`),
   ];
@@ -183,9 +189,11 @@ export function circularData(facts: EvaluationFacts, result: EvaluationResult, r
   const c = result.counts;
   const notes: string[] = [];
   if (result.demoted.length > 0 && rules.excellentCap) {
+    const d = result.demoted;
+    const named = d.length <= 10 ? `${d.join('、')}${d.length > 1 ? `${d.length}个单位` : ''}` : `${d.slice(0, 10).join('、')}等${d.length}个单位`;
     notes.push(
       `按照优秀等次不超过参评单位数${fmt(rules.excellentCap.share * 100)}%的规定（名额${result.excellentLimit}个），` +
-        `${result.demoted.join('、')}等${result.demoted.length}个单位得分虽达到优秀分数线，按名次确定为良好。`,
+        `${named}得分虽达到优秀分数线，按名次确定为良好，详见下表。`,
     );
   }
   const vetoed = result.units.filter((u) => u.vetoes.length > 0);
@@ -206,7 +214,7 @@ export function circularData(facts: EvaluationFacts, result: EvaluationResult, r
       intro:
         `根据${noticeCitation(facts)}要求，${h.organ}对${n}个责任单位承担的${taskCount}项${facts.year}年度《政府工作报告》工作任务落实情况进行了考核，` +
         `考核依据各单位${facts.periods.length}个报送期（${facts.periods.map((p) => p.label.replace(`${facts.year}年`, '')).join('、')}）报送的进展情况。现将考核结果通报如下：`,
-      method: describeRules(rules),
+      method: describeRules(rules).map(splitLabel),
       summary:
         `参加考核的单位共${n}个，平均得分${fmt(avg)}分。其中，优秀${c.优秀}个，良好${c.良好}个，合格${c.合格}个，不合格${c.不合格}个。`,
       groups: GRADES.map((g) => ({ grade: g, count: c[g], units: joinNames(result.units.filter((u) => u.grade === g).map((u) => u.unit)) })),
@@ -250,6 +258,16 @@ function targetsText(t: TaskFact): string {
     .join('；');
 }
 
+/**
+ * targets.missed（指标未达到）: the key first. A table cell breaks a long ASCII key onto a line
+ * of its own, and a line holding only the key is not spread across the cell.
+ */
+function ruleCell(key: string): string {
+  const label = ruleLabel(key).replace(/（[^（）]*）$/, '');
+  const short = key.startsWith('status.') ? '年末状态扣分' : label;
+  return short === key ? key : `${key}（${short}）`;
+}
+
 function signed(points: number): string {
   if (points === 0) return '0';
   return points > 0 ? `+${fmt(points)}` : `−${fmt(-points)}`;
@@ -274,14 +292,14 @@ export function sheetData(facts: EvaluationFacts, result: EvaluationResult, unit
         `承担任务${tasks.length}项（牵头${leads}项、配合${tasks.length - leads}项）。基础分${fmt(unit.base)}分，` +
         `加分${fmt(unit.added)}分，扣分${fmt(-unit.deducted)}分，得分${fmt(unit.score)}分，` +
         `在${result.units.length}个参评单位中排第${unit.rank}名，等次为“${unit.grade}”。`,
-      tasks: tasks.map((t) => ({ label: t.label, title: t.title, role: ROLE_LABEL[t.role], status: statusText(t), targets: targetsText(t) || '—' })),
-      lines: unit.breakdown.map((l, i) => ({ seq: i + 1, item: l.description, rule: ruleLabel(l.rule), points: signed(l.points) })),
+      tasks: tasks.map((t) => ({ label: t.label, title: t.title, role: t.via ? `${ROLE_LABEL[t.role]}（${t.via}）` : ROLE_LABEL[t.role], status: statusText(t), targets: targetsText(t) || '—' })),
+      lines: unit.breakdown.map((l, i) => ({ seq: i + 1, item: l.description, rule: ruleCell(l.rule), points: signed(l.points) })),
       base: fmt(unit.base),
       total: fmt(unit.score),
       grade: unit.grade,
       notes: unit.gradeNotes,
       remark:
-        `得分 = 基础分${fmt(unit.base)}分 + 上表各项加减分合计${signed(Math.round((unit.score - unit.base) * 100) / 100)}分 = ${fmt(unit.score)}分。` +
+        `得分 = 基础分${fmt(unit.base)}分 + 加分${fmt(unit.added)}分 − 扣分${fmt(-unit.deducted)}分 = ${fmt(unit.score)}分。` +
         `“依据”栏为考核规则文件中的设置项。对评分有异议的，可于考核结果通报印发之日起5个工作日内向${h.organ}申请复核。`,
     },
   };

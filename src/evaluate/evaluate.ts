@@ -26,8 +26,9 @@ export interface UnitScore {
   gradeNotes: string[];
   /** The 一票否决 items that hit the unit. */
   vetoes: string[];
-  /** Σ positive points and Σ negative points (as a negative number). */
+  /** Net bonus points: bonus items and reached targets, after the bonus cap. */
   added: number;
+  /** Net deductions (negative or 0), after the reports cap and the floor: score = base + added + deducted. */
   deducted: number;
 }
 
@@ -75,8 +76,8 @@ export function evaluate(facts: EvaluationFacts, rules: Rules): EvaluationResult
       scoreGrade: gradeByScore(fromCents(t.scoreCents), rules.grades),
       gradeNotes: d.notes,
       vetoes: t.vetoes,
-      added: sumCents(t.lines.filter((l) => l.points > 0)),
-      deducted: sumCents(t.lines.filter((l) => l.points < 0)),
+      added: sumCents(t.lines.filter(isBonus)),
+      deducted: sumCents(t.lines.filter((l) => !isBonus(l))),
     };
   });
   const demoted = new Set(cap.demoted.map((i) => scored[i]!.name));
@@ -91,6 +92,11 @@ export function evaluate(facts: EvaluationFacts, rules: Rules): EvaluationResult
     demoted: units.filter((u) => demoted.has(u.unit)).map((u) => u.unit),
     accountable: units.filter((u) => u.grade === '不合格').map((u) => u.unit),
   };
+}
+
+/** Lines that add points by merit (the bonus cap belongs with them); caps on deductions do not. */
+function isBonus(l: ScoreLine): boolean {
+  return l.rule.startsWith('bonus.') || l.rule === 'targets.reached';
 }
 
 function sumCents(lines: readonly ScoreLine[]): number {

@@ -44,7 +44,7 @@ export function loadEvaluationFacts(db: Db, year: number, opts: LoadOptions = {}
     for (const u of receivingUnits(db, notice.id)) {
       if (!units.has(u.name)) units.set(u.name, { name: u.name, fullName: u.fullName, kind: u.kind, tasks: [], reports: [], events: [...(opts.events?.get(u.name) ?? [])] });
     }
-    addTasks(units, notice, tasks, noticeAssignments(db, notice.id), perPeriod);
+    addTasks(units, notice, tasks, noticeAssignments(db, notice.id), viaOf(db, notice.id), perPeriod);
     for (const { period, reports } of perPeriod) {
       const lagging = laggingByUnit(reports, labels);
       for (const ur of unitReporting(db, notice.id, period, undefined, reports)) {
@@ -111,6 +111,7 @@ function addTasks(
   notice: NoticeRecord,
   tasks: readonly TaskRecord[],
   assignments: readonly AssignmentRecord[],
+  via: ReadonlyMap<string, string>,
   perPeriod: readonly PeriodReports[],
 ): void {
   // Latest period first, so the first report found is the year-end one.
@@ -135,7 +136,7 @@ function addTasks(
         label: task.label,
         title: task.title,
         role: a.role,
-        via: null,
+        via: via.get(`${task.id}:${a.unitId}`) ?? null,
         status: found?.r.status ?? null,
         percent: found?.r.percent ?? null,
         statusPeriod: found ? periodLabel(found.period) : null,
@@ -144,6 +145,14 @@ function addTasks(
       units.get(a.unit)?.tasks.push(fact);
     }
   }
+}
+
+/** The collective (各区) through which each unit holds each task, by `${taskId}:${unitId}`. */
+function viaOf(db: Db, noticeId: number): Map<string, string> {
+  const rows = db
+    .prepare('SELECT a.task_id AS taskId, a.unit_id AS unitId, a.via FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE t.notice_id = ? AND a.via IS NOT NULL')
+    .all(noticeId) as { taskId: number; unitId: number; via: string }[];
+  return new Map(rows.map((r) => [`${r.taskId}:${r.unitId}`, r.via]));
 }
 
 /** Each target's year-end actual: the latest period with a value, the lead (lowest seq) first. */

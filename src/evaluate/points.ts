@@ -9,7 +9,7 @@ export function toCents(points: number): Cents {
   // toFixed(6) first: 1.005 * 100 is 100.49999999999999 in binary floating point.
   const scaled = Number((Math.abs(points) * 100).toFixed(6));
   const rounded = Math.round(scaled);
-  return points < 0 ? -rounded : rounded;
+  return points < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
 export function fromCents(c: Cents): number {

@@ -65,11 +65,11 @@ export function scoreUnit(unit: UnitFacts, rules: Rules, ctx: ScoreContext): Uni
 
 type Push = (line: Omit<ScoreLine, 'points'>, raw: number) => Cents;
 
-/** 第9项 for a numeric label, 第（一）项 otherwise; with the notice when the year has several. */
+/** 第9项任务, 第（一）项任务; prefixed with the notice's key (its 文号) when the year has several. */
 function taskRef(task: Pick<TaskFact, 'label' | 'notice'>, ctx: ScoreContext): string {
   const label = task.label.replace(/^\(([^)]*)\)$/, '（$1）');
   const own = `第${label}项任务`;
-  return ctx.manyNotices ? `《${task.notice}》${own}` : own;
+  return ctx.manyNotices ? `${task.notice}${own}` : own;
 }
 
 function weightOf(role: Role, rules: Rules): number {
@@ -167,7 +167,7 @@ function reportLines(reports: readonly ReportFact[], rules: Rules, ctx: ScoreCon
   const r = rules.reports;
   let total: Cents = 0;
   for (const rep of reports) {
-    const name = `${ctx.manyNotices ? `《${rep.notice}》` : ''}${rep.periodLabel}`;
+    const name = ctx.manyNotices ? `${rep.periodLabel}（${rep.notice}）` : rep.periodLabel;
     const at = { period: rep.period };
     if (rep.state === 'missing') {
       total += push({ ...at, rule: 'reports.missing', description: `${name}未报送进展情况，${r.missing === 0 ? '不扣分' : `扣${fmt(r.missing)}分`}` }, -r.missing);

@@ -69,18 +69,32 @@ function findSignDate(lines: readonly CoverLine[]): { date: string | null; line:
 
 const TITLE = /([^\s|：:，。]*?(?:关于|關于|關於)[^|。]*?的(?:通知|意见|意見|决定|決定|实施意见|方案|函))/;
 
+/**
+ * The title pattern, tried only in a window around each 关于 (a lazy pattern scanned from every
+ * position of a long line would take quadratic time).
+ */
+function matchTitle(text: string): RegExpMatchArray | null {
+  for (const m of text.matchAll(/关于|關于|關於/g)) {
+    const at = m.index ?? 0;
+    const start = Math.max(0, at - 40);
+    const hit = text.slice(start, at + 200).match(TITLE);
+    if (hit && hit[1]!.length >= 8) return Object.assign(hit, { index: (hit.index ?? 0) + start });
+  }
+  return null;
+}
+
 function findTitle(lines: readonly CoverLine[]): string | null {
   const clean = (m: RegExpMatchArray) => m[1]!.replace(/^(?:.*?文件\s*)/, '').trim();
   for (const l of lines) {
-    const m = l.text.trim().match(TITLE);
-    if (m && m[1]!.length >= 8) return clean(m);
+    const m = matchTitle(l.text.trim());
+    if (m) return clean(m);
   }
   // A title broken over several lines (web pages) is joined.
   for (let i = 0; i < lines.length; i++) {
     for (let span = 2; span <= 3 && i + span <= lines.length; span++) {
       const parts = lines.slice(i, i + span).map((l) => l.text.trim());
-      const m = parts.join('').match(TITLE);
-      if (m && m[1]!.length >= 8 && m.index! < parts[0]!.length) return clean(m);
+      const m = matchTitle(parts.join(''));
+      if (m && m.index! < parts[0]!.length) return clean(m);
     }
   }
   return null;

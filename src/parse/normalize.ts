@@ -69,10 +69,13 @@ function pairQuotes(line: string): string {
 /** Canonical form of one line; lengths may change, so positions refer to this form. */
 export function canonLine(line: string): string {
   let s = line.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  s = s.replace(/\u3000/g, ' ').replace(/\t/g, ' ');
+  s = s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
+  s = s.replace(/[\u3000\u00a0\u2002-\u200a\u202f\t]/g, ' ');
   s = widenPunctuation(s);
   s = fullStops(s);
   s = pairQuotes(s);
+  // Spaces around full-width punctuation are layout, never content (web pages write ，&nbsp;).
+  s = s.replace(/ +(?=[，。、；：？！）》」』”’〕】〉])/g, '').replace(/(?<=[，、；：（《「『“‘〔【〈]) +/g, '');
   return s.replace(/ {2,}/g, ' ').trim();
 }
 

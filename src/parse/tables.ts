@@ -16,6 +16,8 @@ interface Columns {
   leadTag: PartTag;
   support: number;
   deadline: number;
+  /** The first column that holds task text, for rows seen before any complete one. */
+  task: number;
 }
 
 function cellsOf(text: string): { cells: string[]; closed: boolean } {
@@ -32,7 +34,8 @@ function columnsOf(cells: string[], closed: boolean): Columns | null {
   const support = keys.findIndex((k, i) => i !== lead && /(协助|配合|协办|参与)/.test(k));
   const deadline = keys.findIndex((k) => /(期限|时限|完成时间|时间节点|完成时限)/.test(k));
   const leadTag: PartTag = /牵头/.test(keys[lead]!) && !/责任/.test(keys[lead]!) ? 'lead' : 'responsible';
-  return { count: cells.length, closed, lead, leadTag, support, deadline };
+  const task = Math.max(0, keys.findIndex((k) => /(任务|内容|事项|工作|要求|标准)/.test(k)));
+  return { count: cells.length, closed, lead, leadTag, support, deadline, task };
 }
 
 export class TableReader {
@@ -84,8 +87,13 @@ export class TableReader {
     const { cells } = cellsOf(text);
     const labelAt = cells.findIndex((c) => matchLabel(c.replace(/\n/g, '')) !== null);
     if (labelAt >= 0 && this.labelColumn < 0 && cells.length === cols.count) this.labelColumn = labelAt;
+    const complete = cells.length >= cols.count || cellsOf(text).closed;
     const offset =
-      labelAt >= 0 && this.labelColumn >= 0 ? this.labelColumn - labelAt : cols.count - cells.length;
+      labelAt >= 0
+        ? (this.labelColumn >= 0 ? this.labelColumn : cols.task) - labelAt
+        : complete
+          ? cols.count - cells.length
+          : 0;
     const at = (col: number): string => (col < 0 ? '' : (cells[col - offset] ?? '').trim());
     const labelCell = labelAt >= 0 ? cells[labelAt]!.replace(/\n/g, '') : null;
     const label = labelCell ? matchLabel(labelCell) : null;
@@ -106,7 +114,7 @@ export class TableReader {
   }
 
   private spaceRow(src: SourceLine): Item[] | null {
-    const m = src.text.match(/^(\d{1,3})\s+(.+?)\s+(\S+)$/);
+    const m = src.text.match(/^(\d{1,4})\s+(.+?)\s+(\S+)$/);
     if (!m) return null;
     const units = splitUnitList(m[3]!);
     if (units.length === 0 || !units.every(looksLikeUnit)) return null;

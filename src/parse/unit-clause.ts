@@ -64,7 +64,7 @@ export function splitUnitList(list: string): string[] {
 }
 
 function cleanUnitName(u: string): string {
-  let s = u.trim().replace(/^(由|请|和|及|以及)/, '');
+  let s = u.replace(/[\u200b-\u200d\u2060\ufeff\s]/g, '').replace(/^(由|请|和|及|以及)/, '');
   s = s.replace(/[。．.，、；：]+$/, '').replace(/等$/, '');
   return s.trim();
 }
@@ -157,6 +157,9 @@ export function assignRoles(parts: readonly ClausePart[]): RawUnitRole[] {
       out.push({ raw, role });
     }
   }
+  // A task always has a lead: a clause that names supporting units only (a page cut off its
+  // 牵头 part) lets the first of them lead.
+  if (out.length > 0 && !out.some((u) => u.role === 'lead')) out[0] = { raw: out[0]!.raw, role: 'lead' };
   return out;
 }
 

@@ -2,9 +2,9 @@
  * Reads a filled feedback form (.xlsx or .csv) into task blocks with their cells and places,
  * without judging the values (validate.ts does that). Tolerated: forms re-saved by WPS or
  * Excel, columns moved (found by heading), merged cells anywhere in the table, blank rows,
- * stray notes below the table (the table ends at the first row that is neither a task nor a
- * continuation of one), a missing metadata sheet (the identity is then read from the visible
- * header block, else from the file name 单位-2014-Q1.xlsx).
+ * stray notes below or between the rows (a row without a task number that is not a target
+ * row of the task above is skipped), a missing metadata sheet (the identity is then read from
+ * the visible header block, else from the file name 单位-2014-Q1.xlsx).
  */
 import { basename, extname } from 'node:path';
 import { decodeCsvBytes, parseCsv } from './csv.js';
@@ -333,12 +333,13 @@ function readBlocks(
       blankRun++;
       continue;
     }
-    // A row with no task number of its own: a target row of a hand-made table, or the end.
+    // A row with no task number of its own: a target row of a hand-made table, or a note
+    // (填表人、联系电话…) that ends the current task; later numbered rows are still read.
     if (isBlank(raw) && m === null && current !== null && blankRun === 0 && rowHasContent(r, ['targets', 'actual'])) {
       current.rows.push(r);
       continue;
     }
-    break;
+    current = null;
   }
   for (const b of blocks) fillBlock(grid, b, columns, rowMap);
   return blocks;

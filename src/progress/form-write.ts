@@ -42,7 +42,6 @@ export interface FormRowRef {
   targetSeq: number;
 }
 
-const LAST_COL = FORM_COLUMNS.length;
 const LAST_LETTER = FORM_LETTER.date;
 const FONT = '宋体';
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };

@@ -3,7 +3,8 @@
  * transaction. A file with any error imports nothing; a file already imported (same SHA-256)
  * changes nothing; the other files of the batch go ahead either way.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { Db } from '../store/db.js';
 import { sha256 } from '../store/notices.js';
 import { writeImport } from '../store/reports.js';
@@ -92,6 +93,28 @@ function importOne(db: Db, file: string, opts: ImportOptions, taskNumbers: Map<n
 export function importProgressFiles(db: Db, files: readonly string[], opts: ImportOptions = {}): FileImportResult[] {
   const taskNumbers = new Map<number, Set<number>>();
   return files.map((f) => importOne(db, f, opts, taskNumbers));
+}
+
+const FORM_EXTENSIONS = new Set(['.xlsx', '.csv']);
+
+/**
+ * The files to import: each path as given, a folder replaced by its .xlsx and .csv files
+ * (not recursive, sorted; Office lock files ~$… skipped).
+ */
+export function expandImportPaths(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      return [p];
+    }
+    if (!isDir) return [p];
+    return readdirSync(p)
+      .filter((f) => FORM_EXTENSIONS.has(extname(f).toLowerCase()) && !f.startsWith('~$') && !f.startsWith('.'))
+      .sort()
+      .map((f) => join(p, f));
+  });
 }
 
 function rejected(file: string, message: string): FileImportResult {

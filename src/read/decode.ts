@@ -71,6 +71,25 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+/** Where a multi-byte character cut off by the end of the file begins, else the length. */
+function completeUtf8Length(bytes: Uint8Array): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
+/** Valid UTF-8, allowing a file cut inside its last character (an interrupted copy). */
+function strictUtf8AllowCut(bytes: Uint8Array): string | null {
+  const whole = strictUtf8(bytes);
+  if (whole !== null) return whole;
+  const n = completeUtf8Length(bytes);
+  return n < bytes.length ? strictUtf8(bytes.subarray(0, n)) : null;
+}
+
 interface ByteStats {
   length: number;
   nulEven: number;
@@ -194,7 +213,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, declared?: string |
     throw new DubanError('input', NOT_TEXT, { file });
   }
 
-  const utf8 = strictUtf8(bytes);
+  const utf8 = strictUtf8AllowCut(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'UTF-8' };
 
   const stated = normaliseCharset(declared);

@@ -64,8 +64,10 @@ export async function buildDemoDb(opts: DemoDbOptions = {}, dir = mkdtempSync(jo
       }
       const when = demoSubmitDate(seed, unit.name, period, profile);
       const reports: NewReport[] = [];
-      for (const task of unitTasks(db, noticeId, unit.id)) {
-        const row = demoRow(seed, unit.name, task, period, profile);
+      const held = unitTasks(db, noticeId, unit.id);
+      for (const task of held) {
+        // As the demo does: a unit files at least one row, a support row is left blank only beside others.
+        const row = demoRow(seed, unit.name, task, period, task === held[0] ? { ...profile, blankSupportRow: 0 } : profile);
         if (!row) continue;
         reports.push({
           taskId: task.id,

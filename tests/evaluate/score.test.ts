@@ -159,6 +159,17 @@ describe('caps, bonuses, vetoes and the floor', () => {
     expect(r.breakdown.at(-1)!.points).toBe(20);
   });
 
+  it('names the notice when the year follows several', () => {
+    const a = unit('甲');
+    a.tasks.push({ ...a.tasks[0]!, notice: 'M', status: '滞后' });
+    a.reports = [{ ...missing(1), notice: 'M' }];
+    const two: EvaluationFacts = { ...facts([a]), notices: [{ key: 'N', docNumber: null, title: null }, { key: 'M', docNumber: null, title: null }] };
+    const lines = evaluate(two, rules).units[0]!.breakdown.map((l) => l.description);
+    expect(lines).toContain('N第1项任务（牵头）年末状态“已完成”，不扣分');
+    expect(lines).toContain('M第1项任务（牵头）年末状态“滞后”，扣5分×1.0');
+    expect(lines).toContain('2014年第一季度（M）未报送进展情况，扣10分');
+  });
+
   it('scores targets by direction and proportion', () => {
     const t = (text: string, value: number, actual: number | null, qualifier: string | null = null) => ({ text, indicator: text, value, unit: '%', qualifier, actual, actualFrom: null });
     const task = { ...unit('x').tasks[0]!, targets: [t('增长16%', 16, 12), t('控制在3%以内', 3, 4, '以内'), t('增长10%左右', 10, 9.6, '左右'), t('增长8%', 8, -2), t('新增40家', 40, null)] };

@@ -11,7 +11,7 @@ import { mutantsProperty } from './properties.js';
 import { corpusInputs, outcomeViolations, readerLines, reportCount, seedInput, sourceOf, timedParse } from './support.js';
 
 const SEED_RUNS = 1200;
-const CORPUS_RUNS = 500;
+const CORPUS_RUNS = 550;
 let cases = 0;
 
 const seed = seedInput();

@@ -123,7 +123,7 @@ const PARSE_BUGS: [string, ParseFn, RegExp][] = [
 ];
 
 describe('each invariant of the mutation property catches its planted bug', () => {
-  const opts = { runs: 60, seed: 4242, quick: true };
+  const opts = { runs: 60, seed: 4242 };
 
   it('the real parser passes the same 60 mutants', () => {
     expect(failure(() => mutantsProperty(seed, opts))).toBe('PASSED');
@@ -144,23 +144,23 @@ const dropsLastUnit: ParseFn = (s, d) => {
 
 describe('properties beyond the invariants catch what the invariants cannot', () => {
   it('a parser that consistently drops the last unit keeps every invariant', () => {
-    expect(failure(() => mutantsProperty(seed, { runs: 30, seed: 1, quick: true }, dropsLastUnit))).toBe('PASSED');
+    expect(failure(() => mutantsProperty(seed, { runs: 30, seed: 1 }, dropsLastUnit))).toBe('PASSED');
   });
 
   it('… and is caught by the seed units-kept check of the width property', () => {
-    expect(failure(() => widthProperty(seed, { runs: 5, seed: 9, quick: true }, parseSource, true, false))).toBe('PASSED');
-    expect(failure(() => widthProperty(seed, { runs: 5, seed: 9, quick: true }, dropsLastUnit, true, false))).toMatch(/task 1: written 市工商局、法制办、商务局、发改委、金融办、人行; parsed/);
+    expect(failure(() => widthProperty(seed, { runs: 5, seed: 9 }, parseSource, true, false))).toBe('PASSED');
+    expect(failure(() => widthProperty(seed, { runs: 5, seed: 9 }, dropsLastUnit, true, false))).toMatch(/task 1: written 市工商局、法制办、商务局、发改委、金融办、人行; parsed/);
   });
 
   it('… and by the exact comparison with synthetic notices', () => {
-    expect(failure(() => syntheticProperty({ runs: 20, seed: 3, quick: true }))).toBe('PASSED');
-    expect(failure(() => syntheticProperty({ runs: 20, seed: 3, quick: true }, dropsLastUnit))).toMatch(/task \d+ \(\w[\w-]*\):\n {2}want/);
+    expect(failure(() => syntheticProperty({ runs: 20, seed: 3 }))).toBe('PASSED');
+    expect(failure(() => syntheticProperty({ runs: 20, seed: 3 }, dropsLastUnit))).toMatch(/task \d+ \(\w[\w-]*\):\n {2}want/);
   });
 
   it('a parser that misses ASCII colons (reads them as ∶) is caught by width invariance', () => {
     const colonBlind: ParseFn = (s, d) => parseSource({ ...s, lines: s.lines.map((l) => l.replace(/:/g, '\u2236')) }, d);
-    expect(failure(() => widthProperty(seed, { runs: 20, seed: 5, quick: true }, parseSource, false, false))).toBe('PASSED');
-    expect(failure(() => widthProperty(seed, { runs: 20, seed: 5, quick: true }, colonBlind, false, false))).toMatch(/tasks differ from the original/);
+    expect(failure(() => widthProperty(seed, { runs: 20, seed: 5 }, parseSource, false, false))).toBe('PASSED');
+    expect(failure(() => widthProperty(seed, { runs: 20, seed: 5 }, colonBlind, false, false))).toMatch(/tasks differ from the original/);
   });
 });
 
@@ -170,7 +170,7 @@ describe('the reader properties catch planted reader bugs', () => {
       const s = await readSource(p);
       return s.encoding === 'UTF-8' ? s : { ...s, lines: s.lines.slice(0, -1) };
     };
-    const o = { runs: 10, seed: 6, quick: true };
+    const o = { runs: 10, seed: 6 };
     expect(await failureAsync(() => encodingProperty(seed, o, files))).toBe('PASSED');
     expect(await failureAsync(() => encodingProperty(seed, o, files, lossy))).toMatch(/gives other lines than UTF-8/);
   });

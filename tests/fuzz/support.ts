@@ -48,29 +48,40 @@ export function readerLines(text: string): string[] {
   return cleanText(text);
 }
 
+/**
+ * `ms` is wall time (performance.now); `cpuMs` the process's CPU time over the same call. A
+ * parse is slow only when both exceed the bound: a hang burns CPU, while a busy shared machine
+ * only stretches wall time.
+ */
 export type Outcome =
-  | { kind: 'ok'; notice: Notice; ms: number }
-  | { kind: 'duban'; error: DubanError; ms: number }
-  | { kind: 'crash'; error: unknown; ms: number };
+  | { kind: 'ok'; notice: Notice; ms: number; cpuMs?: number }
+  | { kind: 'duban'; error: DubanError; ms: number; cpuMs?: number }
+  | { kind: 'crash'; error: unknown; ms: number; cpuMs?: number };
 
 export type ParseFn = (source: SourceText, dir: UnitDirectory | null) => Notice;
 
 /** Parses and times; never throws. A crash is anything thrown that is not a DubanError. */
 export function timedParse(source: SourceText, dir: UnitDirectory | null, parse: ParseFn = parseSource): Outcome {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const cpu = () => {
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
   try {
     const notice = parse(source, dir);
-    return { kind: 'ok', notice, ms: performance.now() - t0 };
+    return { kind: 'ok', notice, ms: performance.now() - t0, cpuMs: cpu() };
   } catch (e) {
     const ms = performance.now() - t0;
-    return e instanceof DubanError ? { kind: 'duban', error: e, ms } : { kind: 'crash', error: e, ms };
+    const cpuMs = cpu();
+    return e instanceof DubanError ? { kind: 'duban', error: e, ms, cpuMs } : { kind: 'crash', error: e, ms, cpuMs };
   }
 }
 
 /** The properties every parse must satisfy whatever the input: listed violations, empty when fine. */
 export function outcomeViolations(o: Outcome, lineCount: number, bound = TIME_BOUND_MS): string[] {
   const out: string[] = [];
-  if (o.ms > bound) out.push(`took ${o.ms.toFixed(0)} ms (bound ${bound} ms)`);
+  if (o.ms > bound && (o.cpuMs ?? o.ms) > bound) out.push(`took ${o.ms.toFixed(0)} ms (bound ${bound} ms)`);
   if (o.kind === 'crash') {
     const e = o.error;
     out.push(`threw a non-DubanError: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e)}`);

@@ -62,7 +62,7 @@ describe('the parser reads synthetic notices exactly', () => {
     expect(syntheticViolations(s, n, lines.length)).toEqual([]);
   });
 
-  it('random notices: 250 of every shape, width and size', () => {
-    cases += syntheticProperty({ runs: 250, seed: 2014 });
+  it('random notices: 300 of every shape, width and size', () => {
+    cases += syntheticProperty({ runs: 300, seed: 2014 });
   });
 });

@@ -52,7 +52,7 @@ describe('feedback forms', () => {
     const help = String(ws.getCell('A4').value);
     expect(help).toContain('滞后原因');
     expect(help).toContain('完成进度须为 100');
-    expect(FORM_COLUMNS.map((c, i) => ws.getRow(HEADER_ROW).getCell(i + 1).value)).toEqual([
+    expect(FORM_COLUMNS.map((_c, i) => ws.getRow(HEADER_ROW).getCell(i + 1).value)).toEqual([
       '任务序号', '任务名称', '承担角色', '量化指标', '状态', '完成进度(%)', '指标完成值', '进展情况', '取得的成绩和经验', '存在的问题',
       '拟采取的措施', '滞后原因', '填报日期',
     ]);

@@ -196,6 +196,9 @@ describe('validation', () => {
       ws.getCell('M7').value = '2014.4.3';
       ws.getCell('M9').value = 41733; // 2014-04-04 as a bare serial
       ws.getCell('M12').value = '2014/4/1';
+      // (exceljs shares loaded style objects between cells: replace, do not mutate.)
+      ws.getCell('F12').style = { ...ws.getCell('F12').style, numFmt: '0%' };
+      ws.getCell('F12').value = 0.35; // shown as 35%
       // A unit merges the 进展情况 of tasks 11 and 20 and writes once.
       ws.unMergeCells('H9:H11');
       ws.mergeCells('H9:H12');
@@ -217,7 +220,7 @@ describe('validation', () => {
       { no: 1, percent: 80, d: '2014-04-02', progress: '已制定实施方案' },
       { no: 9, percent: 45, d: '2014-04-03', progress: '已制定实施方案' },
       { no: 11, percent: 30, d: '2014-04-04', progress: '两项任务同步推进' },
-      { no: 20, percent: 30, d: '2014-04-01', progress: '两项任务同步推进' },
+      { no: 20, percent: 35, d: '2014-04-01', progress: '两项任务同步推进' },
     ]);
     const actuals = db
       .prepare(
@@ -262,7 +265,7 @@ describe('validation', () => {
     expect(issuesOf(importProgressFile(db, utf8))).toEqual([`${utf8} 第6行 F6（完成进度(%)）：完成进度“130”超出 0–100 的范围`]);
   });
 
-  it('reads a bare CSV table, identity from the file name, target rows without task numbers', () => {
+  it('reads a bare CSV table, identity from the file name, target rows without task numbers, notes between rows', () => {
     const file = join(dir, '市发改委-2014-Q1.csv');
     writeFileSync(
       file,
@@ -270,6 +273,7 @@ describe('validation', () => {
         '任务序号,状态,完成进度,量化指标,指标完成值,填报日期',
         '9,推进中,40,高新技术产业增加值增长16%,5,2014-04-01',
         ',,,占全市GDP比重达14.5%,13.5,',
+        '（注：第11项由市商务局具体承办）,,,,,',
         '11,未启动,,,,2014-04-01',
       ].join('\n'),
     );

@@ -87,9 +87,15 @@ describe('title wrapping', () => {
       '《市七届人大四次会议〈政府工作报告〉',
       '主要工作任务分解落实意见》的函',
     ]);
-    const t = wrap('市人民政府办公室关于2014年第一季度全市重点工作进展情况的通报');
-    expect(t.length).toBe(2);
-    for (const line of t) expect([...line].length).toBeGreaterThanOrEqual(3);
+    expect(wrap('关于落实《市七届人大四次会议〈政府工作报告〉主要工作任务分解落实意见》有关任务的交办函')).toEqual([
+      '关于落实《市七届人大四次会议',
+      '〈政府工作报告〉主要工作任务',
+      '分解落实意见》有关任务的交办函',
+    ]);
+    expect(wrap('市人民政府办公室关于2014年第一季度全市重点工作进展情况的通报')).toEqual([
+      '市人民政府办公室关于2014年',
+      '第一季度全市重点工作进展情况的通报',
+    ]);
     const one = wrap('关于印发鄂州市政府工作报告主要工作任务分解落实意见的通知');
     expect(one.at(-1)!.length).toBeGreaterThanOrEqual(3);
   });
@@ -171,5 +177,32 @@ describe('document layout', () => {
     const laid = layoutDocument(tree([big]), fonts);
     expect(laid.pages.length).toBeGreaterThan(2);
     for (const p of laid.pages.slice(0, -1)) expect(texts(glyphRuns(p.items)).startsWith('序号内容')).toBe(true);
+  });
+
+  it('splits a row taller than a page across pages', () => {
+    const tall = { type: 'table' as const, widths: [1, 3], header: [[{ text: '序号' }, { text: '内容' }]], rows: [[{ text: '1' }, { text: HAN.repeat(30) }]] };
+    const laid = layoutDocument(tree([tall]), fonts);
+    expect(laid.pages.length).toBeGreaterThanOrEqual(2);
+    const shown = laid.pages.map((p) => texts(glyphRuns(p.items).filter((r) => r.size === 12 && r.face === fonts.faces.fangsong)));
+    expect(shown.join('').replace(/^1/, '').replace(/— \d+ —/g, '')).toContain(HAN.repeat(30).slice(0, 200));
+  });
+
+  it('draws charts as vector shapes on whole grid lines', () => {
+    const data = [{ label: '市发改委', value: 92.5 }, { label: '市经信委', value: 80 }, { label: '市住建委', value: 0 }];
+    const laid = layoutDocument(tree([{ type: 'chart', kind: 'bar', title: '完成率', unit: '%', data }, { type: 'chart', kind: 'pie', title: '状态', data }]), fonts);
+    const items = laid.pages.flatMap((p) => p.items);
+    expect(items.filter((i) => i.kind === 'rect').length).toBe(2 + 3);
+    expect(items.filter((i) => i.kind === 'sector').length).toBe(2);
+    const labels = texts(glyphRuns(items));
+    expect(labels).toContain('92.5%');
+    expect(labels).toContain('市发改委  92.5（53.6%）');
+  });
+
+  it('condenses a long masthead to the type area', () => {
+    const laid = layoutDocument(tree([{ type: 'masthead', text: '鄂州市人民政府办公室文件' }, { type: 'docNumber', text: '鄂州政办发〔2014〕4号' }], 'file'), fonts);
+    const mast = glyphRuns(laid.pages[0]!.items).find((r) => r.chars.join('') === '鄂州市人民政府办公室文件')!;
+    expect(mast.hscale).toBeLessThan(100);
+    const right = mast.xs.at(-1)! + mast.size * (mast.hscale / 100);
+    expect(right - mast.xs[0]!).toBeLessThanOrEqual(AREA_WIDTH + 0.5);
   });
 });

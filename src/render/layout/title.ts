@@ -5,6 +5,18 @@ import { toUnits, type Unit } from './tokens.js';
 
 export const TITLE_SIZE = SIZE.er;
 
+/**
+ * Two-character words frequent in official titles: a break inside one reads badly (政府工|作报告).
+ * Not a dictionary, just enough to steer the common cases without loading a segmenter.
+ */
+const WORDS = new Set(
+  (
+    '工作 报告 政府 人民 任务 落实 意见 通知 会议 实施 方案 管理 建设 发展 改革 督查 督办 考核 情况 通报 进展 重点 目标 ' +
+    '责任 分解 办公 主要 有关 交办 经济 社会 服务 全市 全面 加强 推进 深化 规划 项目 印发 单位 部门 年度 季度 结果 ' +
+    '代表 大会 建议 提案 政协 委员 常委 办理 工程 民生 城市 农村 生态 环境 安全 生产 质量 体系 机制 制度 政务 公开'
+  ).split(' '),
+);
+
 const AFTER_GOOD = new Set([...'、，：；》〉”）〕']);
 const BEFORE_GOOD = new Set([...'《〈“（〔']);
 
@@ -53,6 +65,8 @@ function chooseBreaks(units: Unit[], width: number, minLines: number, widthOf: (
     if (k === lastDe && n - k <= 8) q -= 30;
     if (prev === '的' && n - k <= 6) q += 25;
     if (depthBefore[k]! > 0) q += 15;
+    if (WORDS.has(prev + next)) q += 30;
+    if (prev === '年' && /\d$/.test(text[k - 2] ?? '')) q -= 15;
     return q;
   };
   const best = new Map<string, { cost: number; breaks: number[] }>();
@@ -100,13 +114,13 @@ function lineCost(w: number, pitch: number, count: number): number {
   return 0;
 }
 
-/** For each break position, how deep inside 《》 or “” pairs it falls. */
+/** For each break position, how deep inside 《》, 〈〉 or “” pairs it falls. */
 function pairDepths(text: string[]): number[] {
   const depths = [0];
   let depth = 0;
   for (const t of text) {
-    if (t === '《' || t === '“') depth++;
-    else if ((t === '》' || t === '”') && depth > 0) depth--;
+    if (t === '《' || t === '〈' || t === '“') depth++;
+    else if ((t === '》' || t === '〉' || t === '”') && depth > 0) depth--;
     depths.push(depth);
   }
   return depths;
