@@ -103,6 +103,8 @@ export interface UnitRow {
   submitted: string;
   state: 'on-time' | 'late' | 'missing';
   daysLate: number;
+  /** Tasks held but not reported (0 for a unit that filed nothing: it is 未报送 as a whole). */
+  missed: number;
 }
 
 export interface ProblemNumbers {
@@ -182,11 +184,13 @@ function chapterRows(data: CircularData): ChapterRow[] {
   }));
 }
 
+/** Chapters holding two or more lagging tasks, most first (at most three): where the lag concentrates. */
 function laggingChapters(data: CircularData): { no: string; count: number }[] {
   return data.byChapter
     .map((c, i) => ({ no: c.no, count: c.lagging.length, i }))
-    .filter((c): c is { no: string; count: number; i: number } => c.no !== null && c.count > 0)
+    .filter((c): c is { no: string; count: number; i: number } => c.no !== null && c.count >= 2)
     .sort((a, b) => b.count - a.count || a.i - b.i)
+    .slice(0, 3)
     .map(({ no, count }) => ({ no, count }));
 }
 
@@ -359,6 +363,7 @@ export function buildCircularContext(input: CircularInput, opts: CircularContext
       submitted: u.submitted ? monthDay(u.submitted) : '',
       state: u.state,
       daysLate: u.daysLate,
+      missed: u.state === 'missing' ? 0 : u.tasksHeld - u.reported,
     })),
   };
 }

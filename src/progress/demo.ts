@@ -34,6 +34,8 @@ export interface DemoProfile {
   notStartedEarly: number;
   /** Chance a unit leaves a supporting task's row blank. */
   blankSupportRow: number;
+  /** Chance a unit sends nothing all year (the case the year-end 问责 is for). */
+  silentUnit: number;
 }
 
 export const DEFAULT_DEMO_PROFILE: Readonly<DemoProfile> = Object.freeze({
@@ -42,6 +44,7 @@ export const DEFAULT_DEMO_PROFILE: Readonly<DemoProfile> = Object.freeze({
   laggingTask: 0.1,
   notStartedEarly: 0.08,
   blankSupportRow: 0.05,
+  silentUnit: 0.03,
 });
 
 export interface DemoOptions {
@@ -185,7 +188,8 @@ export async function fillDemoForms(db: Db, forms: readonly string[], outDir: st
     const unit = findUnit(db, unitName);
     const noticeId = noticeKey ? findNoticeByKey(db, noticeKey)?.id : undefined;
     if (!unit || noticeId === undefined) throw new DubanError('content', `数据库中没有该表的单位或通知（${unitName}）`, { file });
-    if (rngFor(seed, 'missing', unitName, stored.id)() < profile.missingForm) {
+    const silent = rngFor(seed, 'silent', unitName)() < profile.silentUnit;
+    if (silent || rngFor(seed, 'missing', unitName, stored.id)() < profile.missingForm) {
       out.push({ unit: unitName, period: stored.id, file: null, submitted: null, late: false });
       continue;
     }
