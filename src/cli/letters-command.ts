@@ -6,7 +6,8 @@ import type { UnitSummary } from '../model/notice.js';
 import { parseNoticeFile } from '../parse/index.js';
 import { buildLetterContext, receivingUnits } from '../letters/context.js';
 import { renderTemplate } from '../render/template.js';
-import { parseFormats, templatePath, writeDocument, type DocFormat } from '../render/output.js';
+import { parseFormats, templatePath, type DocFormat } from '../render/output.js';
+import { writeBatch } from '../render/batch.js';
 import { distinctFileStems } from '../util/safe-filename.js';
 import type { UnitDirectory } from '../units/types.js';
 
@@ -37,22 +38,19 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   const chosen = pickUnits(all, opts.unit, units);
   const stems = distinctFileStems(all.map((u) => u.name));
   const stemOf = new Map(all.map((u, i) => [u.name, stems[i]!]));
-  const fonts = formats.includes('pdf') ? (await import('../render/fonts/fonts.js')).loadFonts({ fontsDir: opts.fonts }) : undefined;
   const template = templatePath('letter.hbs');
+  const jobs = chosen.map((unit) => ({
+    tree: renderTemplate(template, buildLetterContext(notice, unit, { seq: all.indexOf(unit) + 1, city: units?.city, date: opts.date })),
+    base: join(opts.out, stemOf.get(unit.name)!),
+    label: unit.name,
+  }));
   const progress = await startProgress(io, chosen.length, '交办函');
-  let files = 0;
-  for (const unit of chosen) {
-    const seq = all.indexOf(unit) + 1;
-    const tree = renderTemplate(template, buildLetterContext(notice, unit, { seq, city: units?.city, date: opts.date }));
-    files += (await writeDocument(tree, join(opts.out, stemOf.get(unit.name)!), { formats, fonts })).length;
-    progress.tick(unit.name);
-  }
-  progress.stop();
+  const files = (await writeBatch(jobs, { formats, fontsDir: opts.fonts, onDone: (label) => progress.tick(label) }).finally(() => progress.stop())).length;
   const secs = ((performance.now() - started) / 1000).toFixed(1);
   io.err(`交办函已写入 ${opts.out}：单位 ${chosen.length} 个，文件 ${files} 个，警告 ${notice.diagnostics.length} 条，用时 ${secs} 秒`);
-  if (fonts) {
-    const { fontReportLines } = await import('../render/fonts/fonts.js');
-    io.err(`字体：${fontReportLines(fonts).join('；')}`);
+  if (formats.includes('pdf')) {
+    const { fontReportLines, loadFonts } = await import('../render/fonts/fonts.js');
+    io.err(`字体：${fontReportLines(loadFonts({ fontsDir: opts.fonts })).join('；')}`);
   }
   return EXIT.ok;
 }

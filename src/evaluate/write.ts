@@ -7,6 +7,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocTree } from '../model/doc.js';
+import type { BatchJob } from '../render/batch.js';
+import type { DocFormat } from '../render/output.js';
 import { distinctFileStems } from '../util/safe-filename.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { circularData, documentDate, sheetData } from './context.js';
@@ -54,11 +56,14 @@ export async function writeEvaluation(facts: EvaluationFacts, result: Evaluation
   const date = documentDate(facts, rules);
   if (wants('docx') || wants('pdf')) {
     const docs = await evaluationDocs(facts, result, rules, opts.template);
-    const writeDoc = await docWriter(opts);
-    const stem = circularFileStem(facts.year);
-    written.push(...(await writeDoc(docs.circular, join(opts.outDir, stem))));
+    const formats = opts.formats.filter((f): f is DocFormat => f === 'docx' || f === 'pdf');
     const stems = distinctFileStems(docs.sheets.map((s) => `${s.unit}考核评分表`));
-    for (const [i, s] of docs.sheets.entries()) written.push(...(await writeDoc(s.tree, join(opts.outDir, SHEETS_DIR, stems[i]!))));
+    const jobs: BatchJob[] = [
+      { tree: docs.circular, base: join(opts.outDir, circularFileStem(facts.year)), label: circularFileStem(facts.year) },
+      ...docs.sheets.map((s, i) => ({ tree: s.tree, base: join(opts.outDir, SHEETS_DIR, stems[i]!), label: s.unit })),
+    ];
+    const { writeBatch } = await import('../render/batch.js');
+    written.push(...(await writeBatch(jobs, { formats, ...(opts.fontsDir ? { fontsDir: opts.fontsDir } : {}) })));
   }
   if (wants('xlsx')) {
     const { evaluationWorkbook } = await import('./xlsx.js');
@@ -67,30 +72,4 @@ export async function writeEvaluation(facts: EvaluationFacts, result: Evaluation
     written.push(file);
   }
   return written;
-}
-
-type DocWriter = (tree: DocTree, pathWithoutExt: string) => Promise<string[]>;
-
-/** Loads only the writers asked for (pdfkit and its fonts cost time to load). */
-async function docWriter(opts: WriteOptions): Promise<DocWriter> {
-  const docx = opts.formats.includes('docx') ? (await import('../render/docx/index.js')).writeDocx : null;
-  let pdf: ((tree: DocTree) => Buffer) | null = null;
-  if (opts.formats.includes('pdf')) {
-    const { writePdf } = await import('../render/pdf/write.js');
-    const { loadFonts } = await import('../render/fonts/fonts.js');
-    const fonts = loadFonts(opts.fontsDir ? { fontsDir: opts.fontsDir } : {});
-    pdf = (tree) => writePdf(tree, fonts);
-  }
-  return async (tree, base) => {
-    const out: string[] = [];
-    if (docx) {
-      writeFileAtomic(`${base}.docx`, await docx(tree));
-      out.push(`${base}.docx`);
-    }
-    if (pdf) {
-      writeFileAtomic(`${base}.pdf`, pdf(tree));
-      out.push(`${base}.pdf`);
-    }
-    return out;
-  };
 }
