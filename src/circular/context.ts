@@ -122,6 +122,7 @@ export interface CircularContext {
   /** 成文日期 (ISO): the due date, or the last submission counted when later. */
   date: string;
   to: Addressees;
+  /** The notice's title with inner 《》 as 〈〉 ('' when unknown) and 文号 ('' when none). */
   notice: { title: string; docNumber: string; workReport: boolean };
   period: { id: string; label: string; quarterly: boolean; end: string; due: string; schedule: number };
   next: { label: string; due: string } | null;
@@ -132,7 +133,10 @@ export interface CircularContext {
   lights: LightCounts;
   /** Completed plus on schedule. */
   onTrack: number;
+  /** More than half the tasks completed or on schedule. */
   mostOnTrack: boolean;
+  /** More than half the tasks completed. */
+  mostCompleted: boolean;
   reporting: { expected: number; onTime: number; late: number; missing: number; partial: number; rate: number };
   chapters: ChapterRow[];
   laggingChapters: { no: string; count: number }[];
@@ -308,7 +312,7 @@ export function buildCircularContext(input: CircularInput, opts: CircularContext
     date,
     to: addresseesOf(input.kinds),
     notice: {
-      title: nestTitle(data.notice.title ?? data.notice.key),
+      title: data.notice.title ? nestTitle(data.notice.title) : '',
       docNumber: data.notice.docNumber ?? '',
       workReport: /政府工作报告/.test(data.notice.title ?? data.notice.key),
     },
@@ -328,6 +332,7 @@ export function buildCircularContext(input: CircularInput, opts: CircularContext
     lights: data.lights,
     onTrack: t.completed + t.onSchedule,
     mostOnTrack: (t.completed + t.onSchedule) * 2 > t.total,
+    mostCompleted: t.completed * 2 > t.total,
     reporting: {
       expected: data.reporting.expected,
       onTime: data.reporting.onTime,

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import type { CliIO } from './io.js';
+import type { CircularContext, CircularInput } from '../circular/context.js';
+import { circularFileStem } from '../circular/files.js';
+import type { DocTree } from '../model/doc.js';
 import { DubanError, EXIT } from '../model/errors.js';
 import { parseFormats, templatePath, writeDocument, type DocFormat } from '../render/output.js';
 import { renderTemplate } from '../render/template.js';
-import { circularFileStem } from '../circular/files.js';
 
 export interface CircularCommandOptions {
   period?: string;
@@ -18,31 +20,41 @@ function option(opts: Record<string, unknown>, key: keyof CircularCommandOptions
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-/** `duban circular --period 2014-Q1`: the period's 督查通报 as DOCX and PDF. */
-export async function circularCommand(opts: Record<string, unknown>, io: CliIO): Promise<number> {
-  const started = performance.now();
-  const formats = parseFormats<DocFormat>(option(opts, 'format') ?? 'docx,pdf', ['docx', 'pdf']);
-  const periodId = option(opts, 'period');
-  if (!periodId) throw new DubanError('usage', '请用 --period 指定报送期，如 2014-Q1');
+/** The period's numbers from the database, and the circular's document tree. */
+async function prepare(dbFile: string, periodId: string): Promise<{ context: CircularContext; tree: DocTree }> {
   const [{ openDatabase }, { loadCircularInput }, { buildCircularContext }] = await Promise.all([
     import('../store/db.js'),
     import('../circular/load.js'),
     import('../circular/context.js'),
   ]);
-  const db = openDatabase(option(opts, 'db') ?? 'output/duban.db', { mustExist: true });
-  let input;
+  const db = openDatabase(dbFile, { mustExist: true });
+  let input: CircularInput;
   try {
     input = loadCircularInput(db, periodId);
   } finally {
     db.close();
   }
   const context = buildCircularContext(input);
-  const fonts = formats.includes('pdf')
-    ? (await import('../render/fonts/fonts.js')).loadFonts({ fontsDir: option(opts, 'fonts') })
-    : undefined;
-  const tree = renderTemplate(templatePath('circular.hbs'), context);
-  const outDir = option(opts, 'out') ?? 'output/circulars';
-  const files = await writeDocument(tree, join(outDir, circularFileStem(context.period.id)), { formats, fonts });
+  return { context, tree: renderTemplate(templatePath('circular.hbs'), context) };
+}
+
+/** `duban circular --period 2014-Q1`: the period's 督查通报 as DOCX and PDF. */
+export async function circularCommand(opts: Record<string, unknown>, io: CliIO): Promise<number> {
+  const started = performance.now();
+  const formats = parseFormats<DocFormat>(option(opts, 'format') ?? 'docx,pdf', ['docx', 'pdf']);
+  const periodId = option(opts, 'period');
+  if (!periodId) throw new DubanError('usage', '请用 --period 指定报送期，如 2014-Q1');
+  const fontsDir = option(opts, 'fonts');
+  // writeDocument imports the writers itself; starting now lets their files load while the database is read.
+  const writers = Promise.all(
+    formats.map((f) => (f === 'docx' ? import('../render/docx/index.js') : import('../render/pdf/write.js'))),
+  ).catch(() => undefined);
+  const { context, tree } = await prepare(option(opts, 'db') ?? 'output/duban.db', periodId);
+  const fontsModule = formats.includes('pdf') ? await import('../render/fonts/fonts.js') : undefined;
+  const fonts = fontsModule?.loadFonts({ fontsDir });
+  await writers;
+  const base = join(option(opts, 'out') ?? 'output/circulars', circularFileStem(context.period.id));
+  const files = await writeDocument(tree, base, { formats, fonts });
 
   const t = context.totals;
   const r = context.reporting;
@@ -52,9 +64,6 @@ export async function circularCommand(opts: Record<string, unknown>, io: CliIO):
   );
   for (const f of files) io.out(`已写入 ${f}`);
   io.err(`用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
-  if (fonts) {
-    const { fontReportLines } = await import('../render/fonts/fonts.js');
-    io.err(`字体：${fontReportLines(fonts).join('；')}`);
-  }
+  if (fontsModule && fonts) io.err(`字体：${fontsModule.fontReportLines(fonts).join('；')}`);
   return EXIT.ok;
 }

@@ -57,7 +57,14 @@ const isXmlPart = (path: string): boolean => path.endsWith('.xml') || path.endsW
  * `patch`, when given, may edit each XML part on the way through.
  */
 export function deterministicZip(buffer: Uint8Array, date: string | null | undefined, patch?: PartPatch): Buffer {
-  const entries = unzipSync(buffer);
+  return deterministicZipParts(unzipSync(buffer), date, patch);
+}
+
+/** Already-compressed media gain nothing from a second deflate. */
+const STORED = /\.(png|jpe?g|gif|odttf)$/i;
+
+/** The same, from the package's parts (path → bytes, in package order) rather than a zip. */
+export function deterministicZipParts(entries: Record<string, Uint8Array>, date: string | null | undefined, patch?: PartPatch): Buffer {
   const { y, m, d } = dayOf(date);
   const mtime = new Date(y, m - 1, d, 12, 0, 0);
   const stamp = packageTimestamp(date);
@@ -72,7 +79,7 @@ export function deterministicZip(buffer: Uint8Array, date: string | null | undef
       if (patch) xml = patch(path, xml);
       data = strToU8(xml);
     }
-    out[path] = [data, { mtime, level: 6 }];
+    out[path] = [data, { mtime, level: STORED.test(path) ? 0 : 6 }];
   }
   return Buffer.from(zipSync(out));
 }

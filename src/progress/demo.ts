@@ -17,6 +17,7 @@ import { unitTasks, findUnit, type HeldTask } from '../store/queries.js';
 import type { ReportStatus } from '../store/reports.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { ACHIEVEMENT_PHRASES, DELAY_REASONS, MEASURE_PHRASES, PROBLEM_PHRASES, PROGRESS_PHRASES } from './demo-phrases.js';
+import { mulberry32 } from '../util/prng.js';
 import { columnLetter, type ColumnKey } from './form-layout.js';
 import { readFilledForm, type FilledForm } from './form-read.js';
 import { workbookBytes, writeForms } from './form-write.js';
@@ -52,17 +53,7 @@ export interface DemoOptions {
   profile?: Partial<DemoProfile>;
 }
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { mulberry32 } from '../util/prng.js';
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;

@@ -1,6 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addresseesOf, buildCircularContext, cityOf, type CircularInput } from '../../src/circular/index.js';
-import type { Block } from '../../src/model/doc.js';
+import type { Block, TableBlock } from '../../src/model/doc.js';
 import type { CircularData, CircularTask, UnitReporting } from '../../src/progress/circular-data.js';
 import { DEFAULT_STATUS_RULES, type ProgressClass } from '../../src/progress/rules.js';
 import { templatePath } from '../../src/render/output.js';
@@ -163,6 +166,13 @@ describe('buildCircularContext', () => {
     expect(ctx.next).toEqual({ label: '2014年第二季度', due: '2014-07-05' });
     const q4 = buildCircularContext(input(data(TASKS, UNITS, '2014-Q4')));
     expect([q4.seq, q4.next]).toEqual([4, null]);
+    const monthly = data(TASKS, UNITS);
+    monthly.period = { ...monthly.period, id: '2014-03', kind: 'monthly', label: '2014年3月', start: '2014-03-01', end: '2014-03-31', due: '2014-04-03' };
+    const m = buildCircularContext(input(monthly, { lastSubmitted: null }));
+    expect([m.year, m.seq, m.date, m.period.quarterly]).toEqual([2014, 3, '2014-04-03', false]);
+    expect(m.next).toEqual({ label: '2014年4月', due: '2014-05-03' });
+    monthly.period = { ...monthly.period, id: '2014-12', end: '2014-12-31', due: '2015-01-03' };
+    expect(buildCircularContext(input(monthly)).next).toBeNull();
   });
 
   it('gives each lagging task its lead, the lead’s stated reason first, else its problems', () => {
@@ -228,5 +238,35 @@ describe('templates/circular.hbs with a context', () => {
     const calm = renderTemplate(templatePath('circular.hbs'), buildCircularContext(input(data([task(1, 'onSchedule', '甲')], [unit('甲', 'on-time')]), { kinds: ['department'] })));
     expect(calm.blocks.find((b) => b.type === 'recipients')).toEqual({ type: 'recipients', text: '市政府各部门：' });
     expect(calm.blocks.map(text).join('')).toContain('未发现明显问题');
+    const d = data([task(1, 'onSchedule', '甲')], [unit('甲', 'on-time')]);
+    d.notice = { key: '鄂州政发〔2014〕9号', docNumber: '鄂州政发〔2014〕9号', title: null };
+    const untitled = renderTemplate(templatePath('circular.hbs'), buildCircularContext(input(d)));
+    expect(untitled.blocks.map(text).join('')).toContain('根据鄂州政发〔2014〕9号文件要求，市政府政务督查室对2014年第一季度1项工作任务');
+    expect(untitled.blocks.find((b) => b.type === 'title')).toEqual({ type: 'title', text: '关于2014年第一季度重点工作任务落实情况的通报' });
+  });
+
+  it('offers the per-unit table as an attachment the staff can switch on by removing the comment marks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-circular-tpl-'));
+    cpSync(templatePath('partials'), join(dir, 'partials'), { recursive: true });
+    const source = readFileSync(templatePath('circular.hbs'), 'utf8');
+    const start = source.indexOf('{{!--\n  如需把各单位报送情况统计表作为附件');
+    expect(start).toBeGreaterThan(0);
+    const end = source.indexOf('--}}', start);
+    const block = source.slice(start, end + 4);
+    const annex = block.slice(block.indexOf('<pagebreak/>'), block.lastIndexOf('--}}'));
+    const switchedOn = source
+      .replace(block, annex)
+      .replace('<signature ', '<attachments><item>各责任单位进展情况报送统计表</item></attachments>\n<signature ');
+    writeFileSync(join(dir, 'circular.hbs'), switchedOn);
+    const tree = renderTemplate(join(dir, 'circular.hbs'), buildCircularContext(input(data(TASKS, UNITS))));
+    expect(tree.blocks.some((b) => b.type === 'attachmentNote')).toBe(true);
+    const table = tree.blocks.filter((b): b is TableBlock => b.type === 'table').at(-1)!;
+    expect(table.rows.map((r) => [r[1]!.text, r[6]!.text])).toEqual([
+      ['市工商局', '按时'],
+      ['市编办', '按时'],
+      ['市发改委', '按时，漏报1项'],
+      ['市水务局', '逾期4天'],
+      ['市监察局', '未报送'],
+    ]);
   });
 });

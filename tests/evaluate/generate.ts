@@ -5,16 +5,8 @@
  */
 import type { EvaluationFacts, ReportFact, TaskFact, TaskStatus, UnitFacts } from '../../src/evaluate/facts.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../src/util/prng.js';
+import { mulberry32 } from '../../src/util/prng.js';
 
 const UNIT_NAMES = [
   '市发改委', '市经信委', '市科技局', '市财政局', '市商务局', '市工商局', '市国土局', '市住建委', '市规划局', '市交通运输局',

@@ -1,9 +1,10 @@
 /**
  * Encodings: the seed, every corpus notice and a synthetic notice, lightly mutated, encoded as
- * GB18030 or UTF-16 (LE/BE, with and without BOM) and written to disk, read back through
+ * GB18030 or UTF-16 (LE/BE, with and without BOM; a traditional notice also as Big5) and written
+ * to disk, read back through
  * readSource to the same lines as the UTF-8 file and parsed to the same tasks.
  */
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { parseUnitDirectory } from '../../src/units/index.js';
 import { syntheticNotice } from '../helpers/synthetic.js';
@@ -35,5 +36,11 @@ describe('GB18030 and UTF-16 files read and parse as their UTF-8 twin', () => {
 
   it.each(inputs)('%s', async (_name, input, runs) => {
     cases += await encodingProperty(input, { runs, seed: 18030 + runs }, files);
+  });
+
+  it('a traditional notice as Big5 too', async () => {
+    const trad = inputs.find(([name]) => name.startsWith('03-'))![1];
+    expect(iconv.decode(iconv.encode(trad.text, 'big5'), 'big5')).toBe(trad.text);
+    cases += await encodingProperty(trad, { runs: 40, seed: 950 }, files, undefined, undefined, ['big5', 'gb18030']);
   });
 });

@@ -229,25 +229,37 @@ async function readAndParse(file: string, dir: UnitDirectory, read: ReadFn, pars
 }
 
 export const ENCODINGS = ['gb18030', 'utf16le', 'utf16be'] as const;
+/** Big5 only for texts it can represent (traditional ones); iconv-lite writes ? for the rest. */
+export type Encoding = (typeof ENCODINGS)[number] | 'big5';
 
 /**
- * A (possibly mutated) notice encoded as GB18030 or UTF-16, with or without a BOM, reads back to
+ * A (possibly mutated) notice encoded as GB18030 or UTF-16 (or Big5), with or without a BOM, reads back to
  * the same lines as its UTF-8 file and parses to the same tasks.
  */
-export async function encodingProperty(input: Input, o: RunOptions, files: TempFiles, read: ReadFn = readSource, parse: ParseFn = parseSource): Promise<number> {
+export async function encodingProperty(
+  input: Input,
+  o: RunOptions,
+  files: TempFiles,
+  read: ReadFn = readSource,
+  parse: ParseFn = parseSource,
+  encodings: readonly Encoding[] = ENCODINGS,
+): Promise<number> {
   let cases = 0;
   await fc.assert(
     fc.asyncProperty(
       fc.array(mutationArb, { maxLength: 3 }),
-      fc.constantFrom(...ENCODINGS),
+      fc.constantFrom(...encodings),
       fc.boolean(),
       async (ms, encoding, bom) => {
         cases++;
         // Mutations that make a file binary-looking are the reader's refusal, tested elsewhere.
         const text = applyMutations(input.text.split('\n'), ms).join('\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
         if (text.trim() === '') return;
+        // A character the encoding cannot hold (U+FFFD in Big5) would be written as ?.
+        const encoded = iconv.encode(text, encoding, { addBOM: bom });
+        if (iconv.decode(encoded, encoding) !== text) return;
         const base = await readAndParse(files.write(Buffer.from(text, 'utf8')), input.dir, readSource, parseSource);
-        const other = await readAndParse(files.write(iconv.encode(text, encoding, { addBOM: bom })), input.dir, read, parse);
+        const other = await readAndParse(files.write(encoded), input.dir, read, parse);
         const problems = [...other.violations];
         if (base.source && !other.source) problems.push(`${encoding}${bom ? '+BOM' : ''} refused where UTF-8 was read`);
         if (base.source && other.source) {

@@ -47,7 +47,7 @@ describe('renderTemplate', () => {
   it('escapes data so that markup characters and braces stay literal', () => {
     const unit = 'A<B>&"C"\'D\'{{x}}`=';
     const tree = renderTemplate(template(LETTER), { date: '2014-01-13', unit, count: 2, tasks: ['加强领导', '狠抓落实'], units: ['甲', '乙'] });
-    expect(tree.blocks[0]).toEqual({ type: 'recipients', text: unit });
+    expect(tree.blocks[0]).toEqual({ type: 'recipients', text: `${unit}：` });
     expect(tree.blocks[1]).toMatchObject({ runs: [{ text: `请${unit}于2014年1月13日前报送，共2项。` }] });
     expect(tree.blocks[2]).toMatchObject({ type: 'heading', runs: [{ text: '一、加强领导' }] });
     expect(tree.blocks[3]).toMatchObject({ type: 'heading', runs: [{ text: '二、狠抓落实' }] });

@@ -32,7 +32,7 @@ describe('parseMarkup on the sample 交办函', () => {
 
   it('normalises half-width punctuation next to Chinese but keeps numbers', () => {
     const to = tree.blocks.find((b) => b.type === 'recipients');
-    expect(to).toEqual({ type: 'recipients', text: '市发改委，市经信委' });
+    expect(to).toEqual({ type: 'recipients', text: '市发改委，市经信委：' });
     const p = tree.blocks.find((b) => b.type === 'paragraph')!;
     expect(p.type === 'paragraph' && p.runs[0]!.text).toBe(
       '根据《市七届人大四次会议〈政府工作报告〉主要工作任务分解落实意见》（鄂州政办发〔2014〕4号），现将你单位牵头负责的工作任务交办如下。全市生产总值增长14.5%，三次产业结构调整为1.8:1，请认真抓好落实。',

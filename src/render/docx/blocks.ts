@@ -16,7 +16,7 @@ import {
 import { chartChildren } from './chart.js';
 import { docNumberParagraph, mastheadParagraph, recipientsParagraph, titleParagraph } from './head.js';
 import { imprintParagraphs } from './imprint.js';
-import { spaceBefore, type Prev } from './spacing.js';
+import { spaceBefore, type Prev } from '../spacing.js';
 import { tableOf } from './table.js';
 
 type Child = Paragraph | Table;

@@ -25,7 +25,8 @@ export function headingParagraph(level: 1 | 2 | 3 | 4, runs: readonly Run[]): Pa
 export function bodyParagraph(runs: readonly Run[], indent: number, align: Align): Paragraph {
   return new Paragraph({
     alignment: alignment(align),
-    indent: indent > 0 ? { firstLineChars: Math.round(indent * 100) } : { firstLine: 0 },
+    // firstLine too: LibreOffice ignores firstLineChars alone. 320 twips = one 16 pt character.
+    indent: indent > 0 ? { firstLineChars: Math.round(indent * 100), firstLine: Math.round(indent * 320) } : { firstLine: 0 },
     children: treeRuns(runs),
   });
 }

@@ -8,7 +8,7 @@ import type { DocTree } from '../../model/doc.js';
 import { DubanError } from '../../model/errors.js';
 import { xmlSafe } from '../../util/xml-safe.js';
 import { flowOf } from './blocks.js';
-import { finishPackage } from './package.js';
+import { finishPackage, packageFromParts } from './package.js';
 import { sectionOf } from './page.js';
 import { styles } from './styles.js';
 
@@ -25,10 +25,25 @@ export function documentOf(tree: DocTree): Document {
   });
 }
 
+interface PartsCompiler {
+  compile(doc: Document): Map<string, string | Uint8Array>;
+}
+
+/**
+ * The package's parts from docx's own compiler, which Packer zips; we zip once ourselves with
+ * the document's date instead. docx is pinned, and without the compiler Packer's zip is re-packed.
+ */
+function compiledParts(doc: Document): Map<string, string | Uint8Array> | null {
+  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
+  return typeof compiler?.compile === 'function' ? compiler.compile(doc) : null;
+}
+
 export async function writeDocx(tree: DocTree): Promise<Buffer> {
   try {
-    const packed = await Packer.toBuffer(documentOf(tree));
-    return finishPackage(packed, tree.meta.date);
+    const doc = documentOf(tree);
+    const parts = compiledParts(doc);
+    if (parts) return packageFromParts(parts, tree.meta.date);
+    return finishPackage(await Packer.toBuffer(doc), tree.meta.date);
   } catch (e) {
     if (e instanceof DubanError) throw e;
     const reason = e instanceof Error ? e.message : String(e);

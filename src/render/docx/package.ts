@@ -4,7 +4,7 @@
  * - styles.xml: widow control off in Normal (the grid needs every page to keep its 22 lines);
  * - fontTable.xml: the 公文 faces with their fallbacks and the GB2312 charset.
  */
-import { deterministicZip } from '../../ledger/xlsx-deterministic.js';
+import { deterministicZip, deterministicZipParts } from '../../ledger/xlsx-deterministic.js';
 import { fontTableXml } from './fonts.js';
 
 const NORMAL_STYLE = /(<w:style\b[^>]*w:styleId="Normal"[^>]*>)([\s\S]*?)(<\/w:style>)/;
@@ -33,4 +33,11 @@ function patchPart(path: string, xml: string): string {
 /** Patched and re-packed: the same tree and date always give the same bytes. */
 export function finishPackage(packed: Uint8Array, isoDate: string): Buffer {
   return deterministicZip(packed, isoDate, patchPart);
+}
+
+/** The same, from the package's parts before any zip was made (one deflate instead of two). */
+export function packageFromParts(parts: ReadonlyMap<string, string | Uint8Array>, isoDate: string): Buffer {
+  const entries: Record<string, Uint8Array> = {};
+  for (const [path, data] of parts) entries[path] = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
+  return deterministicZipParts(entries, isoDate, patchPart);
 }

@@ -37,7 +37,7 @@ function headingStyle(level: 1 | 2 | 3 | 4) {
     paragraph: {
       keepNext: true,
       outlineLevel: level - 1,
-      indent: { firstLineChars: 200 },
+      indent: { firstLineChars: 200, firstLine: 640 },
       spacing: { before: 0, after: 0 },
     },
   };

@@ -20,10 +20,9 @@ export function paragraphLines(b: BlockOf<'paragraph'>, fonts: FontSet): LineBox
   return gridLines({ parts: runsToParts(b.runs, 'fangsong'), firstIndent: b.indent, align: b.align }, fonts);
 }
 
-/** 主送机关: flush left, ending in a full-width colon. */
+/** 主送机关: flush left (its colon is in the tree's text). */
 export function recipientLines(b: BlockOf<'recipients'>, fonts: FontSet): LineBox[] {
-  const text = b.text.replace(/[:：]?\s*$/, '：');
-  return gridLines({ parts: [{ text, style: bodyStyle() }], firstIndent: 0, align: 'justify' }, fonts);
+  return gridLines({ parts: [{ text: b.text, style: bodyStyle() }], firstIndent: 0, align: 'justify' }, fonts);
 }
 
 export function titleBlockLines(b: BlockOf<'title'>, fonts: FontSet): LineBox[] {

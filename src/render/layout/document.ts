@@ -14,7 +14,7 @@ import { placeLines } from './paragraph.js';
 import { placeTable } from './table.js';
 import { GRID_LINES } from './geometry.js';
 
-type Prev = Block['type'] | 'header' | null;
+import { spaceBefore, type Prev } from '../spacing.js';
 
 /**
  * Lays a document tree out on GB/T 9704 pages: 版头 from the leading masthead and 发文字号, then
@@ -50,25 +50,6 @@ export function layoutDocument(tree: DocTree, fonts: FontSet): LaidOutDoc {
   if (imprint) placeImprint(tree.profile, imprint, pager, fonts);
   addFurniture(pager.pages, tree.profile, tree.profile === 'letter' && masthead !== null, fonts);
   return { pages: pager.pages };
-}
-
-const BODY_TYPES = new Set<Prev>(['paragraph', 'heading', 'table', 'chart', 'attachmentNote', 'recipients']);
-
-/** Blank grid lines the standard puts between two elements. */
-export function spaceBefore(prev: Prev, next: Block): number {
-  if (prev === null) return 0;
-  switch (next.type) {
-    case 'title':
-      return prev === 'title' ? 0 : 1;
-    case 'recipients':
-      return prev === 'title' || prev === 'header' ? 1 : 0;
-    case 'attachmentNote':
-    case 'signature':
-      return 1;
-    default:
-      if (prev === 'title' || prev === 'header') return BODY_TYPES.has(next.type) ? 1 : 0;
-      return 0;
-  }
 }
 
 function placeBlock(b: Block, next: Block | undefined, pager: Pager, fonts: FontSet): void {

@@ -90,7 +90,8 @@ class Builder {
       case 'title':
         return [{ type: 'title', text: this.plainText(el) }];
       case 'to':
-        return [{ type: 'recipients', text: this.plainText(el) }];
+        // 主送机关 ends in one full-width colon, written or not: the tree carries it, so both writers show it.
+        return [{ type: 'recipients', text: this.plainText(el).replace(/[:：]?\s*$/, '：') }];
       case 'h1':
       case 'h2':
       case 'h3':

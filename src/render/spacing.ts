@@ -1,10 +1,9 @@
 /**
  * Blank grid lines the standard puts between two elements (标题 below the 版头, 主送机关 below the
- * title, 附件说明 and 署名 one line below the body …). The PDF layout applies the same rule
- * (spaceBefore in src/render/layout/document.ts); the two must agree so that both files of one
- * tree have the same lines. Blank blocks in the tree add to these.
+ * title, 附件说明 and 署名 one line below the body …). Both writers use this one rule, so both
+ * files of one tree have the same lines. Blank blocks in the tree add to these.
  */
-import type { Block } from '../../model/doc.js';
+import type { Block } from '../model/doc.js';
 
 /** The previous block's type; 'header' for the leading 发文机关标志 and 发文字号. */
 export type Prev = Block['type'] | 'header' | null;
