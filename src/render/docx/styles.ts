@@ -4,10 +4,10 @@
  * the faces GB/T 9704 names. Widow control, which docx cannot express in a style, is switched
  * off in Normal by the package step (package.ts).
  */
-import { AlignmentType, type IStylesOptions, type IRunStylePropertiesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IStylesOptions, type IRunStylePropertiesOptions } from 'docx';
 import type { FontRole } from '../../model/doc.js';
 import { fontOf } from './fonts.js';
-import { BODY_PT, CHARACTER_SPACING, TITLE_PT, halfPoints } from './geometry.js';
+import { BODY_PT, CHARACTER_SPACING, LINE_PITCH, TITLE_PT, halfPoints } from './geometry.js';
 
 export const STYLE = {
   normal: 'Normal',
@@ -66,7 +66,13 @@ export function styles(): IStylesOptions {
         next: STYLE.normal,
         quickFormat: true,
         run: { font: fontOf('xiaobiaosong'), size: halfPoints(TITLE_PT), sizeComplexScript: halfPoints(TITLE_PT) },
-        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true },
+        // One grid line per title line whatever the face's own line height (as the PDF lays it).
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          indent: { firstLine: 0 },
+          keepNext: true,
+          spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT },
+        },
       },
     ],
   };
