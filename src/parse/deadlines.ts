@@ -51,6 +51,10 @@ const RULES: Rule[] = [
     },
   },
   {
+    re: /(\d{4})年(?:底|末|内)(?:前|之前|以前)?/g,
+    resolve: (m) => ({ kind: 'year', date: `${m[1]}-12-31` }),
+  },
+  {
     re: /(今年|全年|年内|年底前|年底|年末|当年|本年度)/g,
     resolve: (_m, y) => ({ kind: 'year', date: y ? iso(y, 12, 31) : null }),
   },

@@ -29,8 +29,8 @@ const PATTERNS: { kind: LabelKind; re: RegExp; printed: (m: RegExpMatchArray) =>
   { kind: 'cn', re: new RegExp(`^第(${CN}{1,3})(?:部分|章|篇)\\s*`), printed: (m) => m[1]! },
   { kind: 'cn', re: new RegExp(`^(${CN}{1,3})[、．]\\s*`), printed: (m) => m[1]! },
   { kind: 'paren-cn', re: new RegExp(`^（(${CN}{1,4})）[、．]?\\s*`), printed: (m) => `（${m[1]}）` },
-  { kind: 'num', re: /^(\d{1,4})(?:、|．|\.(?!\d)|，)\s*/, printed: (m) => m[1]! },
-  { kind: 'paren-num', re: /^（(\d{1,4})）[、．]?\s*/, printed: (m) => `（${m[1]}）` },
+  { kind: 'num', re: /^(\d{1,5})(?:、|．|\.(?!\d)|，)\s*/, printed: (m) => m[1]! },
+  { kind: 'paren-num', re: /^（(\d{1,5})）[、．]?\s*/, printed: (m) => `（${m[1]}）` },
   { kind: 'circled', re: /^([\u2460-\u2473])\s*/, printed: (m) => m[1]! },
 ];
 
@@ -60,6 +60,6 @@ export function matchLabel(line: string): Label | null {
  * label that follows white space.
  */
 export function splitRunTogether(line: string): string[] {
-  const re = new RegExp(`\\s+(?=(?:\\d{1,4}、|（${CN}{1,4}）|${CN}{1,3}、)[^\\s、，。；）])`, 'g');
+  const re = new RegExp(`\\s+(?=(?:\\d{1,5}、|（${CN}{1,4}）|${CN}{1,3}、)[^\\s、，。；）])`, 'g');
   return line.split(re).filter((s) => s.trim() !== '');
 }

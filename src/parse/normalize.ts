@@ -93,8 +93,11 @@ const TRAD_KEY: Record<string, string> = {
   總: '总', 產: '产', 業: '业', 經: '经', 濟: '济', 條: '条', 張: '张', 歲: '岁', 點: '点',
 };
 
+const HAS_TRAD = new RegExp(`[${Object.keys(TRAD_KEY).join('')}]`);
+
 /** Same length as the input: only single characters are mapped. */
 export function simplifyKeys(s: string): string {
+  if (!HAS_TRAD.test(s)) return s;
   let out = '';
   for (const c of s) out += TRAD_KEY[c] ?? c;
   return out;

@@ -23,6 +23,7 @@ import { canonLine, countPinyinGlosses, stripPinyinGlosses, toChineseNumeral } f
 import { buildOutline } from './outline.js';
 import { buildStructure, numberingDiagnostics, type TaskNode } from './structure.js';
 import { findTargets } from './targets.js';
+import { checkLineLengths, checkParseLimits } from './limits.js';
 import { assignRoles } from './unit-clause.js';
 
 function canonLines(source: SourceText): SourceLine[] {
@@ -160,9 +161,12 @@ function qualifyIssuer(issuer: string | null, dir: UnitDirectory): string | null
 }
 
 export function parseSource(source: SourceText, directory: UnitDirectory | null): Notice {
+  checkLineLengths(source.lines, source.file);
+  checkParseLimits(source.lines.length, 0, source.file);
   const lines = canonLines(source);
   const outline = buildOutline(lines);
   const structure = buildStructure(outline.items);
+  checkParseLimits(source.lines.length, structure.tasks.length, source.file);
   const cover: CoverLine[] = lines.filter((l) => l.line < structure.bodyLine && l.text);
   const found = readMeta(cover.length ? cover : lines.slice(0, 40));
   const year = found.year;

@@ -52,7 +52,7 @@ class OutlineBuilder {
   private segment(text: string, line: number): void {
     const unitParts = matchUnitLine(text);
     if (unitParts) {
-      if (this.current) this.current.parts.push(...unitParts);
+      if (this.current) addParts(this.current, unitParts);
       else this.orphans.push({ text, line });
       return;
     }
@@ -94,7 +94,15 @@ class OutlineBuilder {
     const clause = splitTrailingClause(text);
     const body = clause ? clause.before : text;
     item.text = item.text ? `${item.text}${joiner(item.text, body)}${body.trim()}` : body.trim();
-    if (clause) item.parts.push(...(parseClauseBody(clause.body) ?? []));
+    if (clause) addParts(item, parseClauseBody(clause.body) ?? []);
+  }
+}
+
+/** Unit parts go to the item's clause; notes such as 完成时限：… to its time limits. */
+function addParts(item: Item, parts: readonly ClausePart[]): void {
+  for (const part of parts) {
+    if (part.tag === 'note') item.deadlineText = [item.deadlineText, part.note].filter(Boolean).join('；');
+    else item.parts.push(part);
   }
 }
 

@@ -114,7 +114,7 @@ export class TableReader {
   }
 
   private spaceRow(src: SourceLine): Item[] | null {
-    const m = src.text.match(/^(\d{1,4})\s+(.+?)\s+(\S+)$/);
+    const m = src.text.match(/^(\d{1,5})\s+(.+?)\s+(\S+)$/);
     if (!m) return null;
     const units = splitUnitList(m[3]!);
     if (units.length === 0 || !units.every(looksLikeUnit)) return null;

@@ -9,12 +9,14 @@
 import type { Role } from '../model/notice.js';
 import { simplifyKeys } from './normalize.js';
 
-/** What a part of a clause says about its units. */
-export type PartTag = 'lead' | 'responsible' | 'support' | 'none';
+/** What a part of a clause says about its units; `note` parts (完成时限：…, 责任领导：…) hold no units. */
+export type PartTag = 'lead' | 'responsible' | 'support' | 'none' | 'note';
 
 export interface ClausePart {
   tag: PartTag;
   units: string[];
+  /** For a note: its text, e.g. 完成时限：2014年底. */
+  note?: string;
 }
 
 export interface RawUnitRole {
@@ -102,12 +104,19 @@ export function parseClauseBody(body: string): ClausePart[] | null {
       else parts.push({ tag, units: splitUnitList(rest) });
       continue;
     }
+    if (OTHER_LABEL.test(key)) {
+      parts.push({ tag: 'note', units: [], note: text });
+      continue;
+    }
     parts.push(...roleSegments(text));
   }
   const units = parts.flatMap((p) => p.units);
   if (units.length === 0) return null;
-  return parts.filter((p) => p.units.length > 0);
+  return parts.filter((p) => p.units.length > 0 || p.tag === 'note');
 }
+
+/** Other labelled fields a clause may carry besides units: time limits, leaders, contacts. */
+const OTHER_LABEL = /^[\u4e00-\u9fa5]{2,8}(时限|期限|时间|日期|领导|负责人|联系人|责任人|要求|标准)\s*：/;
 
 function roleSegments(text: string): ClausePart[] {
   return text
@@ -147,6 +156,7 @@ export function assignRoles(parts: readonly ClausePart[]): RawUnitRole[] {
   const hasSupport = parts.some((p) => p.tag === 'support');
   const out: RawUnitRole[] = [];
   for (const p of parts) {
+    if (p.tag === 'note') continue;
     for (const raw of p.units) {
       let role: Role;
       if (p.tag === 'lead') role = 'lead';
@@ -168,6 +178,27 @@ export function assignRoles(parts: readonly ClausePart[]): RawUnitRole[] {
  * unclosed when the page was cut inside it. Returns the text before it and the clause body.
  */
 export function splitTrailingClause(text: string): { before: string; body: string } | null {
+  const direct = trailingClause(text);
+  if (direct) return direct;
+  // （责任单位：X）（2014年底前完成）: a note in its own brackets after the clause stays in the text.
+  const last = lastBracketGroup(text.replace(/[\s。；]+$/, ''));
+  if (!last || last.body.length > 40) return null;
+  const inner = trailingClause(last.before);
+  return inner ? { before: `${inner.before}（${last.body}）`, body: inner.body } : null;
+}
+
+function lastBracketGroup(t: string): { before: string; body: string } | null {
+  if (!t.endsWith('）')) return null;
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    const c = t[i];
+    if (c === '）') depth++;
+    else if (c === '（' && --depth === 0) return { before: t.slice(0, i), body: t.slice(i + 1, -1) };
+  }
+  return null;
+}
+
+function trailingClause(text: string): { before: string; body: string } | null {
   const t = text.replace(/[\s。；]+$/, '');
   if (t.endsWith('）')) {
     let depth = 0;
