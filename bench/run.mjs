@@ -269,6 +269,27 @@ async function inProcess(notices, runs) {
   return out;
 }
 
+/** One 交办函 PDF in-process once fonts are loaded: every seed letter, after one warm-up render. */
+async function letterPdfInProcess() {
+  const dist = (p) => pathToFileURL(join(ROOT, 'dist', p)).href;
+  const { parseNoticeFile } = await import(dist('parse/index.js'));
+  const { buildLetterContext, receivingUnits } = await import(dist('letters/context.js'));
+  const { renderTemplate } = await import(dist('render/template.js'));
+  const { templatePath } = await import(dist('render/output.js'));
+  const { writePdf } = await import(dist('render/pdf/write.js'));
+  const { loadFonts } = await import(dist('render/fonts/fonts.js'));
+  const { notice, units } = await parseNoticeFile(SEED);
+  const trees = receivingUnits(notice).map((u, i) => renderTemplate(templatePath('letter.hbs'), buildLetterContext(notice, u, { seq: i + 1, city: units?.city })));
+  const fonts = loadFonts();
+  writePdf(trees[0], fonts);
+  const ms = trees.map((t) => {
+    const t0 = process.hrtime.bigint();
+    writePdf(t, fonts);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  });
+  return { medianMs: Math.round(median(ms) * 100) / 100, minMs: Math.round(Math.min(...ms) * 100) / 100, maxMs: Math.round(Math.max(...ms) * 100) / 100, letters: trees.length };
+}
+
 function growth(points) {
   const out = [];
   for (let i = 1; i < points.length; i++) {
@@ -286,7 +307,7 @@ function growth(points) {
  * LibreOffice converting the letters' DOCX files in one call, against duban's own PDF time
  * per document (the pdf-only letters run, process start included, divided by its PDFs).
  */
-function sofficeRatio(results, vars) {
+function sofficeRatio(results, vars, letterPdf) {
   const soffice = ['soffice', 'libreoffice'].find((b) => spawnSync('which', [b]).status === 0);
   if (!soffice) return { status: 'skipped', reason: '未安装 LibreOffice' };
   const pdfOnly = results.find((r) => r.name === 'letters seed --format pdf');
@@ -302,7 +323,8 @@ function sofficeRatio(results, vars) {
   if (r.status !== 0) return { status: 'failed', reason: `soffice 退出码 ${r.status}` };
   const perDoc = ms / docx.length;
   const dubanPerDoc = letters.medianMs / letters.pdfs;
-  return { status: 'ok', documents: docx.length, totalMs: round1(ms), perDocMs: round1(perDoc), dubanPerDocMs: round1(dubanPerDoc), ratio: round1(perDoc / dubanPerDoc) };
+  const inProcess = letterPdf ? { dubanPerDocInProcessMs: letterPdf.medianMs, ratioInProcess: round1(perDoc / letterPdf.medianMs) } : {};
+  return { status: 'ok', documents: docx.length, totalMs: round1(ms), perDocMs: round1(perDoc), dubanPerDocMs: round1(dubanPerDoc), ratio: round1(perDoc / dubanPerDoc), ...inProcess };
 }
 
 // ---------------------------------------------------------------- report
@@ -333,9 +355,16 @@ function printTable(results) {
   }
 }
 
-function checks(results, inproc, growthProcess, growthInProcess) {
+function checks(results, inproc, growthProcess, growthInProcess, letterPdf, soffice) {
   const seed = results.find((r) => r.name === 'parse seed');
   const out = [];
+  const letters = results.find((r) => r.name === 'letters seed');
+  if (letters?.status === 'ok') {
+    out.push({ target: '全部交办函 DOCX + PDF < 3000 ms（整个进程）', measured: letters.medianMs, ok: letters.medianMs < 3000 });
+    if (letters.peakMB) out.push({ target: '全部交办函 峰值内存 < 400 MB', measured: letters.peakMB, ok: letters.peakMB < 400 });
+  }
+  if (letterPdf) out.push({ target: '一份交办函 PDF < 20 ms（进程内，字体已加载）', measured: letterPdf.medianMs, ok: letterPdf.medianMs < 20 });
+  if (soffice?.status === 'ok' && soffice.ratioInProcess) out.push({ target: 'LibreOffice 每份转换时间 ≥ 10 × duban 每份 PDF（进程内）', measured: soffice.ratioInProcess, ok: soffice.ratioInProcess >= 10 });
   if (seed?.status === 'ok') out.push({ target: `duban parse 种子通知 < ${TARGETS.seedParseProcessMs} ms（整个进程）`, measured: seed.medianMs, ok: seed.medianMs < TARGETS.seedParseProcessMs });
   if (inproc?.seed) out.push({ target: `parseSource 种子通知 < ${TARGETS.seedParseInProcessMs} ms（进程内）`, measured: inproc.seed.medianMs, ok: inproc.seed.medianMs < TARGETS.seedParseInProcessMs });
   if (growthInProcess.length) {
@@ -386,7 +415,8 @@ async function main() {
     const inprocPoints = inproc ? Object.values(inproc).filter((v) => v.size).map((v) => ({ size: v.size, ms: v.medianMs })) : [];
     const growthProcess = growth(processPoints);
     const growthInProcess = growth(inprocPoints);
-    const soffice = selected.some((c) => c.countDir) ? sofficeRatio(results, vars) : null;
+    const letterPdf = selected.some((c) => c.countDir) ? await letterPdfInProcess() : null;
+    const soffice = letterPdf ? sofficeRatio(results, vars, letterPdf) : null;
 
     printTable(results);
     if (inproc) {
@@ -396,8 +426,15 @@ async function main() {
     for (const [label, g] of [['整个进程', growthProcess], ['进程内', growthInProcess]]) {
       for (const s of g) console.log(`增长（${label}）${s.from} → ${s.to}：规模 ×${s.sizeRatio}，时间 ×${s.timeRatio}，每步 ${s.perStep}${s.perStep > TARGETS.maxGrowthPerStep ? '  ⚠ 非线性' : ''}`);
     }
-    if (soffice) console.log(soffice.status === 'ok' ? `LibreOffice：${soffice.documents} 份 DOCX → PDF ${soffice.totalMs} ms，每份 ${soffice.perDocMs} ms，是 duban 的 ${soffice.ratio} 倍` : `LibreOffice 对比：${soffice.reason}`);
-    const verdicts = checks(results, inproc, growthProcess, growthInProcess);
+    if (letterPdf) console.log(`进程内一份交办函 PDF（字体已加载）：中位数 ${letterPdf.medianMs} ms（${letterPdf.letters} 份）`);
+    if (soffice) {
+      console.log(
+        soffice.status === 'ok'
+          ? `LibreOffice：${soffice.documents} 份 DOCX → PDF ${soffice.totalMs} ms，每份 ${soffice.perDocMs} ms；duban 每份 PDF ${soffice.dubanPerDocMs} ms（整个进程平均，${soffice.ratio} 倍）、${soffice.dubanPerDocInProcessMs} ms（进程内，${soffice.ratioInProcess} 倍）`
+          : `LibreOffice 对比：${soffice.reason}`,
+      );
+    }
+    const verdicts = checks(results, inproc, growthProcess, growthInProcess, letterPdf, soffice);
     console.log('');
     for (const v of verdicts) console.log(`${v.ok ? '✓' : '✗'} ${v.target}：${v.measured}`);
 
@@ -409,6 +446,7 @@ async function main() {
         cases: results,
         inProcess: inproc,
         growth: { process: growthProcess, inProcess: growthInProcess },
+        letterPdfInProcess: letterPdf,
         libreoffice: soffice,
         targets: verdicts,
       };

@@ -76,6 +76,24 @@ describe('duban letters on the seed', () => {
     }
   });
 
+  it('lays real letters out by GB/T 9704: A4, 16 pt body on ≤ 22 lines, page numbers, no forbidden line starts', async () => {
+    const NO_START = new Set([...'，。、；：？！）》」』”’…—〕］】〉']);
+    const MM = 72 / 25.4;
+    for (const name of ['市监察局', '鄂城区', '市发改委']) {
+      const pages = await readPdf(readFileSync(join(out, `${name}.pdf`)));
+      pages.forEach((p, i) => {
+        expect(p.width).toBeCloseTo(595.28, 1);
+        expect(p.height).toBeCloseTo(841.89, 1);
+        const body = p.lines.filter((l) => Math.abs(l.size - 16) < 0.01 && l.y > 37 * MM && l.y < (37 + 225) * MM);
+        expect(body.length).toBeLessThanOrEqual(22);
+        for (const l of body) expect(NO_START.has(l.text.trim()[0]!), `${name} p${i + 1}: ${l.text}`).toBe(false);
+        const numbers = p.lines.filter((l) => pageNumber.test(l.text.trim()));
+        if (i === 0) expect(numbers).toHaveLength(0);
+        else expect(numbers.map((l) => l.text.replace(/\s/g, ''))).toEqual([`—${i + 1}—`]);
+      });
+    }
+  });
+
   it('is reproducible byte for byte', async () => {
     const again = mkdtempSync(join(tmpdir(), 'duban-letters-again-'));
     const io = recordingIO();
