@@ -13,6 +13,7 @@ export interface CircularCommandOptions {
   out?: string;
   format?: string;
   fonts?: string;
+  statusRules?: string;
 }
 
 function option(opts: Record<string, unknown>, key: keyof CircularCommandOptions): string | undefined {
@@ -21,16 +22,18 @@ function option(opts: Record<string, unknown>, key: keyof CircularCommandOptions
 }
 
 /** The period's numbers from the database, and the circular's document tree. */
-async function prepare(dbFile: string, periodId: string): Promise<{ context: CircularContext; tree: DocTree }> {
-  const [{ openDatabase }, { loadCircularInput }, { buildCircularContext }] = await Promise.all([
+async function prepare(dbFile: string, periodId: string, rulesFile?: string): Promise<{ context: CircularContext; tree: DocTree }> {
+  const [{ openDatabase }, { loadCircularInput }, { buildCircularContext }, { loadStatusRules }] = await Promise.all([
     import('../store/db.js'),
     import('../circular/load.js'),
     import('../circular/context.js'),
+    import('../progress/rules-load.js'),
   ]);
+  const rules = loadStatusRules(rulesFile);
   const db = openDatabase(dbFile, { mustExist: true });
   let input: CircularInput;
   try {
-    input = loadCircularInput(db, periodId);
+    input = loadCircularInput(db, periodId, { rules });
   } finally {
     db.close();
   }
@@ -49,11 +52,11 @@ export async function circularCommand(opts: Record<string, unknown>, io: CliIO):
   const writers = Promise.all(
     formats.map((f) => (f === 'docx' ? import('../render/docx/index.js') : import('../render/pdf/write.js'))),
   ).catch(() => undefined);
-  const { context, tree } = await prepare(option(opts, 'db') ?? 'output/duban.db', periodId);
+  const { context, tree } = await prepare(option(opts, 'db') ?? 'output/duban.db', periodId, option(opts, 'statusRules'));
   const fontsModule = formats.includes('pdf') ? await import('../render/fonts/fonts.js') : undefined;
   const fonts = fontsModule?.loadFonts({ fontsDir });
   await writers;
-  const base = join(option(opts, 'out') ?? 'output/circulars', circularFileStem(context.period.id));
+  const base = join(option(opts, 'out') ?? 'output/督查通报', circularFileStem(context.period.id));
   const files = await writeDocument(tree, base, { formats, fonts });
 
   const t = context.totals;

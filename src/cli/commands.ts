@@ -69,6 +69,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .description('列出已报送和未报送的单位')
     .option('--period <id>', '报送期，如 2014-Q1')
     .option('--db <file>', '数据库文件', 'output/duban.db')
+    .option('--status-rules <yaml>', '进度规则（YAML，默认 seeds/status-rules.yaml）')
     .action(async (opts) => setCode(await (await import('./progress-command.js')).progressStatusCommand(opts, io)));
 
   program
@@ -79,6 +80,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .option('--out <dir>', '输出目录', 'output/督查通报')
     .option('--format <list>', '输出格式，逗号分隔', 'docx,pdf')
     .option('--fonts <dir>', '字体目录')
+    .option('--status-rules <yaml>', '进度规则（YAML，默认 seeds/status-rules.yaml）')
     .action(async (opts) => setCode(await (await import('./circular-command.js')).circularCommand(opts, io)));
 
   program

@@ -42,11 +42,13 @@ export async function progressImportCommand(files: string[], opts: Record<string
 
 /** duban progress status [--period]: per period, who reported on time, late, or not at all. */
 export async function progressStatusCommand(opts: Record<string, unknown>, io: CliIO): Promise<number> {
-  const [store, { unitReporting }, { chineseDate }] = await Promise.all([
+  const [store, { unitReporting }, { chineseDate }, { loadStatusRules }] = await Promise.all([
     import('../store/index.js'),
     import('../progress/reporting.js'),
     import('../progress/values.js'),
+    import('../progress/rules-load.js'),
   ]);
+  const rules = loadStatusRules(typeof opts.statusRules === 'string' ? opts.statusRules : undefined);
   const db = store.openDatabase(typeof opts.db === 'string' ? opts.db : 'output/duban.db', { mustExist: true });
   try {
     let periods = store.listPeriods(db);
@@ -62,7 +64,7 @@ export async function progressStatusCommand(opts: Record<string, unknown>, io: C
     const md = (iso: string) => chineseDate(iso).replace(/^\d+年/, '');
     for (const p of periods) {
       for (const n of store.noticesForPeriod(db, p.id)) {
-        const units = unitReporting(db, n.id, p);
+        const units = unitReporting(db, n.id, p, rules);
         const onTime = units.filter((u) => u.state === 'on-time');
         const late = units.filter((u) => u.state === 'late');
         const missing = units.filter((u) => u.state === 'missing');
