@@ -67,9 +67,18 @@ function safeList(dir: string): string[] {
   }
 }
 
+/**
+ * Only the settings above the `units:` list matter here; parsing just that head keeps choosing a
+ * directory cheap (the list is parsed once, by the loader, for the file chosen).
+ */
+function headOf(text: string): string {
+  const m = /^units\s*:/m.exec(text);
+  return m ? text.slice(0, m.index) : text;
+}
+
 function readCandidate(file: string): Candidate | null {
   try {
-    const data: unknown = parse(readFileSync(file, 'utf8'));
+    const data: unknown = parse(headOf(readFileSync(file, 'utf8')));
     if (typeof data !== 'object' || data === null) return null;
     const { city, docNumberPrefixes } = data as { city?: unknown; docNumberPrefixes?: unknown };
     const prefixes = Array.isArray(docNumberPrefixes)
