@@ -59,8 +59,9 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
   progress
     .command('import')
     .description('导入各单位填报的反馈表（.xlsx / .csv）')
-    .argument('<files...>', '反馈表文件')
+    .argument('<files...>', '反馈表文件或文件夹')
     .option('--db <file>', '数据库文件', 'output/duban.db')
+    .option('--quiet', '只显示有问题的文件和合计')
     .action(async (files: string[], opts) =>
       setCode(await (await import('./progress-command.js')).progressImportCommand(files, opts, io)),
     );

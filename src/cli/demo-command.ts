@@ -36,7 +36,8 @@ export async function demoCommand(opts: DemoCommandOptions, io: CliIO): Promise<
   io.err('\n== 反馈表（四个季度，模拟各单位填报）');
   const filled = await fillDemoYear(notice, db, out);
   io.err(`已生成空白反馈表和模拟填报表 ${filled} 份`);
-  await step('导入进展', ['progress', 'import', ...QUARTERS.map((q) => join(out, '反馈表（模拟填报）', q)), '--db', db]);
+  await step('导入进展', ['progress', 'import', ...QUARTERS.map((q) => join(out, '反馈表（模拟填报）', q)), '--db', db, '--quiet']);
+  await step('报送情况', ['progress', 'status', '--period', '2014-Q4', '--db', db]);
   for (const q of QUARTERS) await step(`督查通报 ${q}`, ['circular', '--period', q, '--db', db, '--out', join(out, '督查通报')]);
   await step('年度考核', ['evaluate', '--year', '2014', '--db', db, '--out', join(out, '年度考核')]);
   const secs = ((performance.now() - started) / 1000).toFixed(1);

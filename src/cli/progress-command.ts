@@ -18,15 +18,17 @@ export async function progressImportCommand(files: string[], opts: Record<string
     let imported = 0;
     let skipped = 0;
     let rejected = 0;
+    // --quiet keeps only what needs attention: rejected files and the totals.
+    const say = opts.quiet === true ? () => undefined : (line: string) => io.out(line);
     for (const r of results) {
       if (r.outcome === 'imported') {
         imported++;
         const corrected = r.superseded ? `，其中 ${r.superseded} 条更正了此前的报告` : '';
         const blank = r.blank.length ? `；第 ${r.blank.join('、')} 项未填写` : '';
-        io.out(`${r.file}：已导入 ${r.unit} ${r.period} 进展 ${r.reports} 条${corrected}${blank}`);
+        say(`${r.file}：已导入 ${r.unit} ${r.period} 进展 ${r.reports} 条${corrected}${blank}`);
       } else if (r.outcome === 'duplicate') {
         skipped++;
-        io.out(`${r.file}：已导入过，跳过（${r.importedAt.slice(0, 10)} 导入，原文件 ${r.previousFile}）`);
+        say(`${r.file}：已导入过，跳过（${r.importedAt.slice(0, 10)} 导入，原文件 ${r.previousFile}）`);
       } else {
         rejected++;
         for (const issue of r.issues) io.err(formatIssue(issue));
