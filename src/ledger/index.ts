@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { Notice } from '../model/notice.js';
 import { DubanError } from '../model/errors.js';
+import { xmlSafe } from '../util/xml-safe.js';
 import { cellText } from './rows.js';
 import { addTaskSheet } from './task-sheet.js';
 import { addUnitSheet } from './unit-sheet.js';
@@ -32,11 +33,13 @@ export function ledgerDate(notice: Notice, opts: LedgerOptions = {}): string | n
 export async function writeLedger(notice: Notice, opts: LedgerOptions = {}): Promise<Buffer> {
   const date = ledgerDate(notice, opts);
   const stamp = new Date(packageTimestamp(date));
-  const title = cellText(opts.title ?? ledgerTitle(notice));
+  const plainTitle = opts.title ?? ledgerTitle(notice);
+  const title = cellText(plainTitle);
   const book = new ExcelJS.Workbook();
   book.creator = 'duban';
   book.lastModifiedBy = 'duban';
-  book.title = title;
+  // Document properties are plain XML text: no _xHHHH_ escapes there.
+  book.title = xmlSafe(plainTitle);
   book.created = stamp;
   book.modified = stamp;
   addTaskSheet(book, notice, title);

@@ -4,7 +4,7 @@
  * No exceljs here, so the rules can be read and tested on their own.
  */
 import type { Notice, Task, UnitKind, UnitSummary } from '../model/notice.js';
-import { xmlSafe } from '../util/xml-safe.js';
+import { ooxmlText, xmlSafe } from '../util/xml-safe.js';
 
 export const TASK_HEADER = ['序号', '章节', '任务', '主要内容', '量化指标', '时限', '牵头单位', '配合单位'] as const;
 export const UNIT_HEADER = ['单位', '类别', '牵头任务', '配合任务', '合计'] as const;
@@ -23,9 +23,9 @@ export const KIND_LABEL: Record<UnitKind, string> = {
 /** Excel keeps at most 32 767 characters in a cell. */
 const CELL_MAX = 32_000;
 
-/** Every string bound for a cell: XML-safe and within Excel's limit. */
+/** Every string bound for a cell: XML-safe, a literal _x0041_ kept literal, and within Excel's limit. */
 export function cellText(text: string): string {
-  const safe = xmlSafe(text);
+  const safe = ooxmlText(xmlSafe(text));
   if (safe.length <= CELL_MAX) return safe;
   return `${Array.from(safe.slice(0, CELL_MAX)).slice(0, -1).join('')}…`;
 }

@@ -9,6 +9,7 @@ import { receivingUnits, unitTasks, type HeldTask } from '../store/queries.js';
 import { REPORT_STATUSES } from '../store/reports.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { distinctFileStems } from '../util/safe-filename.js';
+import { ooxmlText, xmlSafe } from '../util/xml-safe.js';
 import {
   FIRST_DATA_ROW,
   FORM_COLUMNS,
@@ -71,7 +72,7 @@ export function buildFormWorkbook(spec: FormSpec): ExcelJS.Workbook {
   wb.lastModifiedBy = 'duban';
   wb.created = stamp;
   wb.modified = stamp;
-  wb.title = `${spec.unit}${periodLabel(spec.period)}工作任务进展情况反馈表`;
+  wb.title = xmlSafe(`${spec.unit}${periodLabel(spec.period)}工作任务进展情况反馈表`);
 
   const ws = wb.addWorksheet(FORM_SHEET, {
     properties: { defaultRowHeight: 18 },
@@ -240,9 +241,25 @@ export async function formBytes(spec: FormSpec): Promise<Buffer> {
 }
 
 export async function workbookBytes(wb: ExcelJS.Workbook, date: string): Promise<Buffer> {
+  escapeStrings(wb);
   // Stored, not deflated: deterministicZip compresses once, on the re-pack.
   const raw = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
   return deterministicZip(new Uint8Array(raw as ArrayBuffer), date);
+}
+
+/**
+ * exceljs writes strings as they are, dropping what XML cannot hold; escaped here, every string
+ * cell (the unit and notice above all, which import matches on) reads back as the same text.
+ * Merged cells other than the top-left one share its value and are skipped.
+ */
+function escapeStrings(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && (!cell.isMerged || cell.master === cell)) cell.value = ooxmlText(cell.value);
+      }),
+    ),
+  );
 }
 
 export interface WrittenForm {

@@ -170,8 +170,10 @@ function insertContent(db: Db, noticeId: number, notice: Notice, assignments: re
     unitInsert.run(u.name, u.kind, u.fullName);
     unitUpdate.run(u.kind, u.fullName, u.name, u.kind);
   }
-  const unitIds = new Map<string, number>();
-  for (const r of db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]) unitIds.set(r.name, r.id);
+  // Looked up through SQLite rather than by the stored text: a name that is not well-formed UTF-16
+  // (a lone surrogate) is stored with U+FFFD in its place and would not compare equal in JS.
+  const unitId = db.prepare('SELECT id FROM units WHERE name = ?').pluck();
+  const unitIds = new Map(units.map((u) => [u.name, unitId.get(u.name) as number]));
 
   const taskInsert = db.prepare(
     'INSERT INTO tasks (notice_id, no, label, chapter, parent, title, text, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

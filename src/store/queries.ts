@@ -49,12 +49,22 @@ export interface AssignmentRecord {
   seq: number;
 }
 
+const UNIT_SELECT = 'SELECT id, name, kind, full_name AS fullName FROM units';
+
+/** Width, composition and spaces do not tell two unit names apart (a form typed by hand, ８ vs 8). */
+const unitKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * The unit of that name: written exactly as stored, else the one unit whose name differs only in
+ * width, composition or spaces. Both sides are normalised, since stored names are the notice's own
+ * (ſ, Ⅱ, e + U+0301 stay as written).
+ */
 export function findUnit(db: Db, name: string): UnitRecord | null {
-  const norm = name.normalize('NFKC').replace(/\s+/g, '');
-  const row = db.prepare('SELECT id, name, kind, full_name AS fullName FROM units WHERE name = ?').get(norm) as
-    | UnitRecord
-    | undefined;
-  return row ?? null;
+  const exact = db.prepare(`${UNIT_SELECT} WHERE name = ?`).get(name) as UnitRecord | undefined;
+  if (exact) return exact;
+  const key = unitKey(name);
+  const hits = (db.prepare(UNIT_SELECT).all() as UnitRecord[]).filter((u) => unitKey(u.name) === key);
+  return hits.length === 1 ? hits[0]! : null;
 }
 
 /** Units holding tasks of the notice, in the order the notice first names them. */

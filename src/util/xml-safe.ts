@@ -12,3 +12,16 @@ const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uf
 export function xmlSafe(text: string): string {
   return text.replace(FORBIDDEN, '');
 }
+
+// What exceljs would drop or mangle in a string (XML-illegal characters, DEL, and CR, which XML
+// parsers turn into LF), and the _ of a literal _xHHHH_, which readers would decode.
+const NOT_ROUND_TRIP = /[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|_(?=x[0-9a-fA-F]{4}_)/g;
+
+/**
+ * A spreadsheet string that must read back as the very same text (a form's unit and notice, which
+ * import matches on). OOXML writes what XML cannot hold as _xHHHH_ (ECMA-376 Part 1, ST_Xstring);
+ * Excel, WPS, exceljs and duban's reader decode it, so a literal _xHHHH_ has its _ escaped too.
+ */
+export function ooxmlText(text: string): string {
+  return text.replace(NOT_ROUND_TRIP, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}

@@ -2,7 +2,8 @@
  * The one post-processing step on the package docx writes: what its API cannot say is patched
  * into the XML here, then the zip is re-packed with the document's date instead of the clock.
  * - styles.xml: widow control off in Normal (the grid needs every page to keep its 22 lines);
- * - fontTable.xml: the 公文 faces with their fallbacks and the GB2312 charset.
+ * - fontTable.xml: the 公文 faces with their fallbacks and the GB2312 charset;
+ * - exact line heights off the grid (unsnapExactLines).
  */
 import { deterministicZip, deterministicZipParts } from '../../ledger/xlsx-deterministic.js';
 import { fontTableXml } from './fonts.js';
@@ -24,9 +25,18 @@ export function patchFontTable(xml: string): string {
   return xml.replace('</w:fonts>', `${fonts}</w:fonts>`);
 }
 
+/**
+ * Paragraphs with an exact line height (the title, table cells) keep it: Word honours exact
+ * spacing over the line grid, LibreOffice only when the paragraph does not snap to the grid.
+ */
+export function unsnapExactLines(xml: string): string {
+  return xml.replace(/<w:spacing\b[^>]*w:lineRule="exact"[^>]*\/>/g, (spacing) => `<w:snapToGrid w:val="0"/>${spacing}`);
+}
+
 function patchPart(path: string, xml: string): string {
-  if (path === 'word/styles.xml') return patchNormalStyle(xml);
+  if (path === 'word/styles.xml') return unsnapExactLines(patchNormalStyle(xml));
   if (path === 'word/fontTable.xml') return patchFontTable(xml);
+  if (path === 'word/document.xml') return unsnapExactLines(xml);
   return xml;
 }
 

@@ -1,6 +1,7 @@
 import type { ChartBlock, ChartDatum } from '../../model/doc.js';
 import type { Face, FontSet } from '../fonts/fonts.js';
 import { plainRun, type DrawItem } from './display.js';
+import { printable } from './printable.js';
 import { AREA_HEIGHT, AREA_LEFT, AREA_WIDTH, BLACK, EM_ASCENT, GRID_LINES, LINE_PITCH, SIZE, lineTop } from './geometry.js';
 import type { Pager } from './pager.js';
 
@@ -25,7 +26,7 @@ export function placeChart(c: ChartBlock, pager: Pager, fonts: FontSet): void {
 
 function textWidth(face: Face, text: string, size: number): number {
   let w = 0;
-  for (const ch of text) w += face.advance(ch.codePointAt(0)!) * size;
+  for (const ch of printable(text, (cp) => face.has(cp))) w += face.advance(ch.codePointAt(0)!) * size;
   return w;
 }
 

@@ -1,5 +1,6 @@
 import type { Face } from '../fonts/fonts.js';
 import type { LineBox } from './linebreak.js';
+import { printable } from './printable.js';
 
 /**
  * The display list: what a page shows, in points from the page's top-left corner. Layout builds
@@ -113,7 +114,7 @@ function dashRun(face: Face, ch: string, size: number, pitch: number, x: number,
 
 /** A single string set at natural advances (page numbers, table and chart text). */
 export function plainRun(face: Face, text: string, size: number, x: number, baseline: number, color: string, cellPitch?: number): GlyphRun {
-  const chars = [...text];
+  const chars = [...printable(text, (cp) => face.has(cp))];
   const xs: number[] = [];
   let pen = x;
   for (const ch of chars) {

@@ -1,6 +1,7 @@
 import type { FontRole } from '../../model/doc.js';
 import type { Face, FontSet } from '../fonts/fonts.js';
 import { canHang, isCellChar, isPairedMark, isSpace, noLineEnd, noLineStart } from './chars.js';
+import { printable } from './printable.js';
 
 export interface TextStyle {
   role: FontRole;
@@ -48,7 +49,7 @@ export function toUnits(parts: StyledText[], fonts: FontSet, cellScale: number):
   for (const part of parts) {
     const { style } = part;
     const pitch = style.size * cellScale;
-    for (const ch of part.text) {
+    for (const ch of printable(part.text, (cp) => faceFor(fonts, style.role, cp).has(cp))) {
       const cp = ch.codePointAt(0)!;
       const face = faceFor(fonts, style.role, cp);
       const last = units[units.length - 1];
