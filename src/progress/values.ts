@@ -76,7 +76,9 @@ export function parseDecimal(raw: CellRaw): Parsed<number | null> {
   if (typeof raw !== 'string') return fail('不是数字');
   const s = numberText(raw).replace(/[%％]$/, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return fail('不是数字');
-  return ok(Number(s));
+  // 400 digits parse as Infinity, which no report can hold.
+  const v = Number(s);
+  return Number.isFinite(v) ? ok(v) : fail('数值过大');
 }
 
 /** One of 未启动 / 推进中 / 已完成 / 滞后, spaces and width differences ignored. */
@@ -95,7 +97,8 @@ const SERIAL_MAX = 73_050;
 /** A date cell: Date (exceljs gives UTC midnight), Excel serial, or text. */
 export function parseDate(raw: CellRaw): Parsed<string | null> {
   if (isBlank(raw)) return ok(null);
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? fail('不是有效日期') : ok(isoFromDate(raw));
+  // A date cell obeys the same 1990–2099 range as a typed date (serial 0 shows as 1899-12-30).
+  if (raw instanceof Date) return !Number.isNaN(raw.getTime()) && validIso(isoFromDate(raw)) ? ok(isoFromDate(raw)) : fail('不是有效日期');
   if (typeof raw === 'number') {
     if (raw < SERIAL_MIN || raw > SERIAL_MAX) return fail('不是有效日期');
     return ok(isoFromDate(new Date(EXCEL_EPOCH_MS + Math.floor(raw) * 86_400_000)));

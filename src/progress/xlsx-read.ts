@@ -234,7 +234,10 @@ function cellValue(t: string, body: string, shared: readonly string[], style: Nu
       if (v === undefined || v.trim() === '') return null;
       const n = Number(v);
       if (!Number.isFinite(n)) return decodeXml(v);
-      return style.date ? serialToDate(n, date1904) : n;
+      if (!style.date) return n;
+      // A serial no calendar holds (1e308 in a date cell) stays a number for validation to refuse.
+      const d = serialToDate(n, date1904);
+      return Number.isNaN(d.getTime()) ? n : d;
     }
   }
 }

@@ -13,10 +13,18 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const TRAILING = /[ \t]+$/;
+// Half a surrogate pair (malformed UTF-16, &#xD800;) is no character: it becomes U+FFFD, so that
+// names stay distinct and storable everywhere downstream.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Cleans one line of text (no newlines inside). */
 export function cleanLine(line: string): string {
-  return line.replace(ODD_SPACES, ' ').replace(INVISIBLE, '').replace(CONTROLS, '').replace(TRAILING, '');
+  return line
+    .replace(ODD_SPACES, ' ')
+    .replace(INVISIBLE, '')
+    .replace(CONTROLS, '')
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(TRAILING, '');
 }
 
 /**

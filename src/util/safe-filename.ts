@@ -3,7 +3,9 @@
  * output folder: reserved characters, control characters, bidi marks and dot-only names go,
  * Windows device names get a suffix, and the length is bounded in UTF-8 bytes.
  */
-const RESERVED = /[\u0000-\u001f\u007f<>:"/\\|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Lone surrogates and U+FFFE/U+FFFF too: the file system would store U+FFFD (or refuse), so two
+// names differing only there would land in one file.
+const RESERVED = /[\u0000-\u001f\u007f<>:"/\\|?*\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // Windows reserves these names with any extension too: NUL.txt and CON.-2014-Q1.xlsx are the device.
 const WINDOWS_DEVICES = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(?=\s*(\.|$))/i;
 const MAX_BYTES = 180;

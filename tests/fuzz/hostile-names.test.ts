@@ -8,8 +8,10 @@
  * letter shows its unit's name (DOCX: all but what XML cannot hold; PDF: what the font can draw,
  * □ for what it cannot); no template syntax in a name is evaluated; no temp file is left.
  *
- * The planted-bug tests at the end switch on a broken file-name sanitiser or XML filter (through
- * the module mocks below) and show the same checks failing.
+ * The inputs that found bugs are kept as examples; the planted-bug tests at the end switch on a
+ * broken file-name sanitiser, XML filter, glyph filter or cell escaping (through the module mocks
+ * below) and show the same checks failing. FC_SEED, FC_RUNS, FC_PATH, FC_SHRINK and FC_STATS
+ * steer fast-check when hunting.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +29,7 @@ import { writeForms } from '../../src/progress/form-write.js';
 import { readXlsx } from '../../src/progress/xlsx-read.js';
 import { writeBatch } from '../../src/render/batch.js';
 import { loadFonts } from '../../src/render/fonts/fonts.js';
+import { AREA_LEFT, AREA_RIGHT, CHAR_PITCH } from '../../src/render/layout/geometry.js';
 import { templatePath } from '../../src/render/output.js';
 import { renderTemplate } from '../../src/render/template.js';
 import * as store from '../../src/store/index.js';
@@ -48,7 +51,7 @@ import {
 } from './hostile.js';
 
 /** Planted bugs, off unless a planted-bug test switches one on. */
-const plant = vi.hoisted(() => ({ keepSlashes: false, rawXml: false }));
+const plant = vi.hoisted(() => ({ keepSlashes: false, rawXml: false, rawCells: false, notdef: false }));
 
 vi.mock('../../src/util/safe-filename.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/util/safe-filename.js')>();
@@ -60,11 +63,21 @@ vi.mock('../../src/util/safe-filename.js', async (importOriginal) => {
 });
 vi.mock('../../src/util/xml-safe.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/util/xml-safe.js')>();
-  // Planted: XML-illegal characters passed through to the DOCX writer.
-  return { ...real, xmlSafe: (t: string) => (plant.rawXml ? t : real.xmlSafe(t)) };
+  return {
+    ...real,
+    // Planted: XML-illegal characters passed through to the DOCX writer.
+    xmlSafe: (t: string) => (plant.rawXml ? t : real.xmlSafe(t)),
+    // Planted: spreadsheet strings left to exceljs, which drops controls.
+    ooxmlText: (t: string) => (plant.rawCells ? t : real.ooxmlText(t)),
+  };
+});
+vi.mock('../../src/render/layout/printable.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/render/layout/printable.js')>();
+  // Planted: every character handed to the PDF font, drawable or not.
+  return { ...real, printable: (t: string, canDraw: (cp: number) => boolean) => (plant.notdef ? t : real.printable(t, canDraw)) };
 });
 
-const RUNS = Number(process.env.FC_RUNS ?? 40);
+const RUNS = Number(process.env.FC_RUNS ?? 60);
 const PERIOD = '2014-Q1';
 const base = mkdtempSync(join(tmpdir(), 'duban-hostile-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -130,13 +143,26 @@ const fonts = loadFonts();
 const canDraw = (cp: number) => fonts.faces.fangsong.has(cp) || fonts.fallback('fangsong').has(cp);
 const pageNumber = /^—\s*\d+\s*—$/;
 
-async function pdfText(file: string): Promise<string> {
+/**
+ * The type area (版心) across, plus one hanging punctuation mark on the right; 3 pt either side
+ * for glyph origins that sit outside their ink (a dash stretched to fill its cell starts left of it).
+ */
+const LEFT = AREA_LEFT - 3;
+const RIGHT = AREA_RIGHT + CHAR_PITCH + 3;
+
+/** The PDF's text without page numbers, and any text painted outside the type area across or the page down. */
+async function pdfText(file: string): Promise<{ text: string; outside: string[] }> {
   const pages = await readPdf(readFileSync(file));
-  return pages.flatMap((p) => p.lines.map((l) => l.text).filter((t) => !pageNumber.test(t.trim()))).join('');
+  const outside = pages.flatMap((p, n) =>
+    p.items
+      .filter((i) => i.x < LEFT || i.x + i.width > RIGHT || i.y < 0 || i.y > p.height)
+      .map((i) => `page ${n + 1} at x ${i.x.toFixed(0)}–${(i.x + i.width).toFixed(0)}: ${JSON.stringify(i.str.slice(0, 30))}`),
+  );
+  return { text: pages.flatMap((p) => p.lines.map((l) => l.text).filter((t) => !pageNumber.test(t.trim()))).join(''), outside };
 }
 
 /** Every property of the suite for one written case; the list of what is wrong, empty when all holds. */
-export async function caseViolations(w: Written): Promise<string[]> {
+async function caseViolations(w: Written): Promise<string[]> {
   const out: string[] = [];
   if (w.codes.some((c) => c !== 0)) {
     counts.refused++;
@@ -188,7 +214,9 @@ export async function caseViolations(w: Written): Promise<string[]> {
     const docx = comparable(docxText(readFileSync(join(w.letters, `${stems[i]}.docx`))).join(''));
     if (!docx.includes(docxExpected(name))) out.push(`DOCX of ${JSON.stringify(name)} does not show ${JSON.stringify(docxExpected(name))}`);
     // pdf.js folds compatibility characters (ﬁ → fi) when it extracts text: compare both folded.
-    const pdf = comparable(await pdfText(join(w.letters, `${stems[i]}.pdf`))).normalize('NFKC');
+    const read = await pdfText(join(w.letters, `${stems[i]}.pdf`));
+    if (read.outside.length) out.push(`PDF of ${JSON.stringify(name)} paints text outside the type area: ${read.outside.slice(0, 3).join('; ')}`);
+    const pdf = comparable(read.text).normalize('NFKC');
     const want = pdfExpected(name, canDraw).normalize('NFKC');
     if (!pdf.includes(want)) out.push(`PDF of ${JSON.stringify(name)} does not show ${JSON.stringify(want)}: ${JSON.stringify(pdf.slice(0, 200))}`);
   }
@@ -232,4 +260,67 @@ describe('hostile unit names', () => {
     },
     240_000,
   );
+});
+
+describe('the inputs that found bugs, kept as examples', () => {
+  it.each([
+    ['CON. as a form: CON.-2014-Q1.xlsx is the device CON on Windows', ['CON.', '市财政局']],
+    ['ﬁ and FI: distinct to toLowerCase, one name to a case-folding file system', ['财政ﬁ局', '财政FI局']],
+    ['control characters, bidi marks and emoji: .notdef glyphs copied out as U+0000', ['市\u0001\u202e局😀', '市财政局']],
+    ['the Kelvin sign: the form could not find its own unit (NFKC on one side only)', ['\u212A局', '市财政局']],
+    ['a literal _x0041_: read back as A from the ledger and the form', ['文字_x0041_局', '市财政局']],
+    ['a lone surrogate: the store lost the unit (NOT NULL constraint failed: assignments.unit_id)', ['\ud800局', '市财政局']],
+  ])('%s', async (_name, names) => {
+    expect(await modelCase({ names, tasks: [names.map((_n, i) => i)] })).toEqual([]);
+  });
+
+  it('two lone surrogates: both letters were written to one file (the file system stores U+FFFD for each)', () => {
+    const stems = distinctFileStems(['\ud800局', '\udfff局']);
+    expect(new Set(stems.map((s) => s.replace(/[\ud800-\udfff]/g, '\ufffd'))).size).toBe(2);
+  });
+
+  it('"......" after a full line: the word hung 31 pt past the type area', async () => {
+    const plan = { names: ['测'.repeat(28) + '......' + '测测局', '市财政局'], tasks: [[0, 1]] };
+    expect(await modelCase(plan)).toEqual([]);
+  });
+});
+
+describe('each check fails on a planted bug', () => {
+  async function withPlant(bug: keyof typeof plant, plan: NoticePlan): Promise<string> {
+    plant[bug] = true;
+    try {
+      return (await modelCase(plan)).join('\n');
+    } finally {
+      plant[bug] = false;
+    }
+  }
+
+  it('file names: a sanitiser that keeps / and device names lets files out of the folder and breaks Windows', async () => {
+    const plan = { names: ['../逃逸局', 'CON', 'con'], tasks: [[0, 1, 2]] };
+    expect(await modelCase(plan)).toEqual([]);
+    const v = await withPlant('keepSlashes', plan);
+    expect(v).toMatch(/unexpected file .*out\/逃逸局\.docx/);
+    expect(v).toMatch(/not a valid Windows file name \(device name\): "CON\.docx"/);
+    expect(v).toMatch(/names collide when case-folded: "CON\.docx" \/ "con\.docx"/);
+  });
+
+  it('XML: a noncharacter let through makes document.xml ill-formed', async () => {
+    const plan = { names: ['非字符\ufffe局', '市财政局'], tasks: [[0, 1]] };
+    expect(await modelCase(plan)).toEqual([]);
+    expect(await withPlant('rawXml', plan)).toMatch(/\.docx part word\/document\.xml: XML: forbidden character/);
+  });
+
+  it('PDF: characters without a glyph copied out as U+0000 instead of □', async () => {
+    const plan = { names: ['表情😀\u202e局', '市财政局'], tasks: [[0, 1]] };
+    expect(await modelCase(plan)).toEqual([]);
+    expect(await withPlant('notdef', plan)).toMatch(/PDF of "表情😀\u202e局" does not show "表情□局"/);
+  });
+
+  it('forms: a unit whose name exceljs would change cannot be found from its own form', async () => {
+    const plan = { names: ['控制\u0001字符局', '文字_x0041_局'], tasks: [[0, 1]] };
+    expect(await modelCase(plan)).toEqual([]);
+    const v = await withPlant('rawCells', plan);
+    expect(v).toMatch(/form of "控制\\u0001字符局" reads back as unit "控制字符局"/);
+    expect(v).toMatch(/form of "文字_x0041_局" reads back as unit "文字A局"/);
+  });
 });

@@ -21,3 +21,9 @@ describe('cleanText', () => {
     expect(cleanLine(line)).toBe(line);
   });
 });
+
+describe('lone surrogates', () => {
+  it('become U+FFFD while whole pairs stay', () => {
+    expect(cleanLine('市\ud800局😀\udfff')).toBe('市\ufffd局😀\ufffd');
+  });
+});

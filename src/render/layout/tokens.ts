@@ -70,6 +70,8 @@ export function toUnits(parts: StyledText[], fonts: FontSet, cellScale: number):
           last.chars.push(ch);
           last.width += w;
           last.noEnd = noLineEnd(ch);
+          // Only a lone mark may hang past the measure: "......" or ".x" is a word.
+          last.hangable = false;
         } else {
           units.push(makeUnit('word', [ch], face, style, pitch, w, prevLatin));
         }
