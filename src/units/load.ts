@@ -7,6 +7,7 @@ import { claimedNames, createUnitDirectory } from './directory.js';
 import { normaliseUnitName } from './normalise.js';
 import { DIRECTORY_KINDS, KEY_LABELS, directoryFileSchema, unitItemSchema, type UnitItem } from './schema.js';
 import type { UnitDirectory, UnitEntry } from './types.js';
+import { yamlErrorText } from '../util/yaml-config.js';
 
 type Path = readonly (string | number)[];
 
@@ -112,19 +113,6 @@ export function parseUnitDirectory(text: string, file: string): UnitDirectory {
     docNumberPrefixes: (data.docNumberPrefixes ?? []).map(normaliseUnitName),
     entries,
   });
-}
-
-function yamlErrorText(code: string): string {
-  const known: Record<string, string> = {
-    DUPLICATE_KEY: '同一层级有重复的键',
-    BAD_INDENT: '缩进不一致',
-    MISSING_CHAR: '缺少符号',
-    BLOCK_AS_IMPLICIT_KEY: '缩进或冒号位置有误',
-    MULTILINE_IMPLICIT_KEY: '键不能跨行',
-    TAB_AS_INDENT: '不能用 Tab 缩进，请用空格',
-    UNEXPECTED_TOKEN: '有多余的符号',
-  };
-  return known[code] ?? code;
 }
 
 interface LocatedItem {

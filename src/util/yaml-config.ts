@@ -84,7 +84,8 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
   return { data: parsed.data as z.infer<S>, at };
 }
 
-function yamlErrorText(code: string): string {
+/** The yaml library's error codes in words office staff understand. */
+export function yamlErrorText(code: string): string {
   const known: Record<string, string> = {
     DUPLICATE_KEY: '同一层级有重复的键',
     BAD_INDENT: '缩进不一致',
