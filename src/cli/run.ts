@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { DubanError, EXIT } from '../model/errors.js';
 import type { CliIO } from './io.js';
 import { registerCommands } from './commands.js';
+import { chineseUsageError } from './usage-messages.js';
 
 /**
  * The whole CLI as a function: argv in, exit code out. The bin only sets process.exitCode,
@@ -14,7 +15,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .name('duban')
     .description('督办：政府工作报告任务分解的解析、交办、跟踪与考核')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      outputError: (s, write) => write(chineseUsageError(s)),
+    })
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .showHelpAfterError(false);

@@ -13,5 +13,15 @@ describe('cli run', () => {
   it('rejects an unknown command with a usage exit code', async () => {
     const io = recordingIO();
     expect(await run(['no-such-command'], io)).toBe(2);
+    expect(io.stderr.join('')).toContain('未知的命令 no-such-command');
+  });
+
+  it('says usage errors in Chinese', async () => {
+    const io = recordingIO();
+    expect(await run(['parse', '--no-such-option', 'x'], io)).toBe(2);
+    expect(io.stderr.join('')).toContain('未知的选项 --no-such-option');
+    const io2 = recordingIO();
+    expect(await run(['circular'], io2)).toBe(2);
+    expect(io2.stderr.join('')).toContain('缺少必填选项 --period');
   });
 });
