@@ -16,6 +16,7 @@ export async function ledgerCommand(file: string, opts: LedgerCommandOptions, io
   const xlsx = await writeLedger(notice);
   writeFileAtomic(opts.out, xlsx);
   const ms = Math.round(performance.now() - started);
-  io.err(`任务台账已写入 ${opts.out}：任务 ${notice.tasks.length} 项，单位 ${notice.units.length} 个，用时 ${ms} 毫秒`);
+  const units = notice.units.filter((u) => u.kind !== 'collective').length;
+  io.err(`任务台账已写入 ${opts.out}：任务 ${notice.tasks.length} 项，责任单位 ${units} 个，用时 ${ms} 毫秒`);
   return EXIT.ok;
 }
