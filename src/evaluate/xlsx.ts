@@ -4,7 +4,7 @@
  * score line, every task with its status and targets, and the method. Same input ⇒ same bytes.
  */
 import ExcelJS from 'exceljs';
-import { deterministicZip } from '../ledger/xlsx-deterministic.js';
+import { deterministicZip } from '../util/office-zip.js';
 import { describeRules } from './describe.js';
 import type { EvaluationResult } from './evaluate.js';
 import type { EvaluationFacts } from './facts.js';

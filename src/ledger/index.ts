@@ -9,7 +9,7 @@ import { xmlSafe } from '../util/xml-safe.js';
 import { cellText } from './rows.js';
 import { addTaskSheet } from './task-sheet.js';
 import { addUnitSheet } from './unit-sheet.js';
-import { deterministicZip, packageTimestamp } from './xlsx-deterministic.js';
+import { deterministicZip, packageTimestamp } from '../util/office-zip.js';
 
 export { TASK_SHEET } from './task-sheet.js';
 export { UNIT_SHEET } from './unit-sheet.js';

@@ -4,6 +4,7 @@
  * they hold; A4 landscape, fitted to one page wide, with 第 N 页 共 M 页 in the footer.
  */
 import type { Borders, Font, Worksheet } from 'exceljs';
+import { a4LandscapeSetup, PAGE_FOOTER } from '../util/xlsx-page.js';
 
 const GB2312 = 134;
 const TITLE_FONT: Partial<Font> = { name: '方正小标宋简体', size: 18, charset: GB2312 };
@@ -72,15 +73,6 @@ export function layOutSheet(
   }
 
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }];
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printTitlesRow: '1:2',
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页', differentFirst: false, differentOddEven: false } as Worksheet['headerFooter'];
+  sheet.pageSetup = a4LandscapeSetup('1:2');
+  sheet.headerFooter = PAGE_FOOTER as Worksheet['headerFooter'];
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { deterministicZip } from '../ledger/xlsx-deterministic.js';
+import { deterministicZip } from '../util/office-zip.js';
 import { DubanError } from '../model/errors.js';
 import type { Db } from '../store/db.js';
 import { getNotice } from '../store/notices.js';
@@ -25,6 +25,7 @@ import {
   type ColumnKey,
 } from './form-layout.js';
 import { chineseDate } from './values.js';
+import { a4LandscapeSetup, PAGE_FOOTER } from '../util/xlsx-page.js';
 
 /** Everything one unit's form shows. */
 export interface FormSpec {
@@ -76,17 +77,8 @@ export function buildFormWorkbook(spec: FormSpec): ExcelJS.Workbook {
 
   const ws = wb.addWorksheet(FORM_SHEET, {
     properties: { defaultRowHeight: 18 },
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+    pageSetup: a4LandscapeSetup(`${HEADER_ROW}:${HEADER_ROW}`),
+    headerFooter: PAGE_FOOTER,
     views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW, topLeftCell: `C${FIRST_DATA_ROW}` }],
   });
   ws.columns = FORM_COLUMNS.map((c) => ({ key: c.key, width: c.width }));

@@ -110,27 +110,17 @@ export function writeImport(
     .immediate();
 }
 
-export interface ReportRecord {
+/** A stored report: the row as imported, plus where it is and whether a newer one replaced it. */
+export interface ReportRecord extends NewReport {
   id: number;
-  taskId: number;
   taskNo: number;
   unitId: number;
   unit: string;
   periodId: string;
-  status: ReportStatus;
-  percent: number | null;
-  progress: string;
-  achievements: string;
-  problems: string;
-  nextMeasures: string;
-  delayReason: string;
-  submittedDate: string;
   sourceFile: string;
   sourceSheet: string | null;
-  sourceRow: number;
   importId: number;
   supersededBy: number | null;
-  actuals: { targetId: number; actual: number }[];
 }
 
 const REPORT_SELECT = `

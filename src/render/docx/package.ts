@@ -5,7 +5,7 @@
  * - fontTable.xml: the 公文 faces with their fallbacks and the GB2312 charset;
  * - exact line heights off the grid (unsnapExactLines).
  */
-import { deterministicZip, deterministicZipParts } from '../../ledger/xlsx-deterministic.js';
+import { deterministicZip, deterministicZipParts } from '../../util/office-zip.js';
 import { fontTableXml } from './fonts.js';
 
 const NORMAL_STYLE = /(<w:style\b[^>]*w:styleId="Normal"[^>]*>)([\s\S]*?)(<\/w:style>)/;

@@ -1,7 +1,7 @@
 /** Re-packing Office packages so that the clock leaves no trace, and the XML sanitiser. */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { deterministicZip, packageTimestamp } from '../../src/ledger/xlsx-deterministic.js';
+import { deterministicZip, packageTimestamp } from '../../src/util/office-zip.js';
 import { xmlSafe } from '../../src/util/xml-safe.js';
 
 const CORE = (stamp: string) =>
