@@ -19,6 +19,11 @@ export const EXIT = {
   limit: 6,
   /** Writing output failed. */
   output: 7,
+  /**
+   * Parsed with gaps: the notice has numbered items, but some have no recognised unit clause.
+   * Every task is still emitted (those with empty units) and each gap has a diagnostic.
+   */
+  partial: 8,
 } as const;
 
 export type ErrorKind = keyof typeof EXIT;
