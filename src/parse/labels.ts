@@ -39,14 +39,16 @@ function labelValue(kind: LabelKind, printed: string): number | null {
   return chineseNumeralValue(printed.replace(/[（）]/g, ''));
 }
 
-/** The outline label at the start of a canonical line, if any. */
-export function matchLabel(line: string): Label | null {
+/**
+ * The outline label at the start of a canonical line, if any. A bare label with nothing after
+ * it is not one in running text, but is in a table's 序号 cell (`bare`).
+ */
+export function matchLabel(line: string, bare = false): Label | null {
   for (const p of PATTERNS) {
-    const m = line.match(p.re);
+    const m = (bare ? `${line.trim()} ` : line).match(p.re);
     if (!m) continue;
     const rest = line.slice(m[0].length);
-    // A bare label with nothing after it, or a numeral that starts a sentence (一是…), is not a label.
-    if (!rest.trim()) continue;
+    if (!rest.trim() && !bare) continue;
     const printed = p.printed(m);
     const value = labelValue(p.kind, printed);
     if (value === null) continue;

@@ -30,7 +30,7 @@ function canonLines(source: SourceText): SourceLine[] {
   const glossed = countPinyinGlosses(source.lines.join('\n')) >= 3;
   return source.lines.map((text, i) => ({
     text: canonLine(glossed ? stripPinyinGlosses(text) : text),
-    line: i + 1,
+    line: source.lineNumbers?.[i] ?? i + 1,
   }));
 }
 

@@ -9,6 +9,7 @@ import {
   matchLeaderLine,
   matchUnitLine,
   parseClauseBody,
+  splitLabelledTail,
   splitTrailingClause,
   type ClausePart,
 } from './unit-clause.js';
@@ -80,7 +81,7 @@ class OutlineBuilder {
   private unlabelled(text: string, line: number): void {
     const cur = this.current;
     if (!cur || this.closed) return;
-    const clause = splitTrailingClause(text);
+    const clause = splitTrailingClause(text) ?? splitLabelledTail(text);
     if (clause && cur.parts.length > 0 && cur.kind !== 'cn') {
       const item = newItem(cur.kind, cur.value + 1, '', line, true);
       this.addText(item, text);
@@ -91,7 +92,7 @@ class OutlineBuilder {
   }
 
   private addText(item: Item, text: string): void {
-    const clause = splitTrailingClause(text);
+    const clause = splitTrailingClause(text) ?? splitLabelledTail(text);
     const body = clause ? clause.before : text;
     item.text = item.text ? `${item.text}${joiner(item.text, body)}${body.trim()}` : body.trim();
     if (clause) addParts(item, parseClauseBody(clause.body) ?? []);
@@ -102,6 +103,7 @@ class OutlineBuilder {
 function addParts(item: Item, parts: readonly ClausePart[]): void {
   for (const part of parts) {
     if (part.tag === 'note') item.deadlineText = [item.deadlineText, part.note].filter(Boolean).join('；');
+    else if (part.tag === 'person') item.leaders.push(...part.units);
     else item.parts.push(part);
   }
 }

@@ -4,8 +4,9 @@
  * and tables flattened to "N <task text> <units>" lines under a 序号 … 单位 header.
  * Columns are recognised by their header words, not by position.
  */
-import { matchLabel } from './labels.js';
+import { matchLabel, type Label } from './labels.js';
 import { simplifyKeys } from './normalize.js';
+import { unitLabelTag } from './clause-labels.js';
 import { looksLikeUnit, splitUnitList, type PartTag } from './unit-clause.js';
 import { newItem, type Item, type SourceLine } from './item.js';
 
@@ -31,11 +32,19 @@ function columnsOf(cells: string[], closed: boolean): Columns | null {
   const keys = cells.map((c) => simplifyKeys(c.replace(/\s+/g, '')));
   const lead = keys.findIndex((k) => /(牵头|责任|承办|主办)(单位|部门)/.test(k) || /^(责任|牵头)(单位|部门)?$/.test(k));
   if (lead < 0) return null;
-  const support = keys.findIndex((k, i) => i !== lead && /(协助|配合|协办|参与)/.test(k));
+  const leadTag: PartTag = unitLabelTag(keys[lead]!) ?? 'responsible';
+  let support = keys.findIndex((k, i) => i !== lead && /(协助|配合|协办|参与|协同)/.test(k));
+  // 牵头单位 | 责任单位: after a lead column, a second unit column lists the supporting units.
+  if (support < 0 && leadTag === 'lead') support = keys.findIndex((k, i) => i > lead && unitLabelTag(k) !== null);
   const deadline = keys.findIndex((k) => /(期限|时限|完成时间|时间节点|完成时限)/.test(k));
-  const leadTag: PartTag = /牵头/.test(keys[lead]!) && !/责任/.test(keys[lead]!) ? 'lead' : 'responsible';
   const task = Math.max(0, keys.findIndex((k) => /(任务|内容|事项|工作|要求|标准)/.test(k)));
   return { count: cells.length, closed, lead, leadTag, support, deadline, task };
+}
+
+/** A 序号 cell: a label alone ((1), 3, 一、) or a label leading the cell's text. */
+function cellLabel(cell: string): Label | null {
+  const c = cell.replace(/\n/g, '').trim();
+  return matchLabel(c) ?? (/^[（(]?[\d一二三四五六七八九十]{1,5}[）)]?[、.．]?$/.test(c) ? matchLabel(c, true) : null);
 }
 
 export class TableReader {
@@ -85,7 +94,7 @@ export class TableReader {
   private rowItems(text: string, line: number): Item[] {
     const cols = this.columns!;
     const { cells } = cellsOf(text);
-    const labelAt = cells.findIndex((c) => matchLabel(c.replace(/\n/g, '')) !== null);
+    const labelAt = cells.findIndex((c) => cellLabel(c) !== null);
     if (labelAt >= 0 && this.labelColumn < 0 && cells.length === cols.count) this.labelColumn = labelAt;
     const complete = cells.length >= cols.count || cellsOf(text).closed;
     const offset =
@@ -96,15 +105,16 @@ export class TableReader {
           : 0;
     const at = (col: number): string => (col < 0 ? '' : (cells[col - offset] ?? '').trim());
     const labelCell = labelAt >= 0 ? cells[labelAt]!.replace(/\n/g, '') : null;
-    const label = labelCell ? matchLabel(labelCell) : null;
+    const label = labelCell ? cellLabel(labelCell) : null;
     const leadUnits = splitUnitList(at(cols.lead));
     if (!label && leadUnits.length === 0) return [];
     const item = label
       ? newItem(label.kind, label.value, label.printed, line)
       : newItem('num', this.lastValue + 1, '', line, true);
     this.lastValue = item.value;
-    item.text = (label ? label.rest : cells.filter((_, i) => i + offset !== cols.lead).join(' ')).replace(/\n/g, '');
-    item.parts.push({ tag: cols.leadTag, units: leadUnits });
+    const rest = label?.rest.trim() ? label.rest : label ? cells.slice(labelAt + 1).filter((_, i) => i + labelAt + 1 + offset < cols.lead).join(' ') : null;
+    item.text = (rest ?? cells.filter((_, i) => i + offset !== cols.lead).join(' ')).replace(/\n/g, '');
+    if (leadUnits.length) item.parts.push({ tag: cols.leadTag, units: leadUnits });
     const support = splitUnitList(at(cols.support));
     if (support.length) item.parts.push({ tag: 'support', units: support });
     item.deadlineText = at(cols.deadline).replace(/\n/g, '') || null;

@@ -8,9 +8,13 @@
  */
 import type { Role } from '../model/notice.js';
 import { simplifyKeys } from './normalize.js';
+import { labelledClauseStart, personFieldValue, splitFields, type Field } from './clause-labels.js';
 
-/** What a part of a clause says about its units; `note` parts (完成时限：…, 责任领导：…) hold no units. */
-export type PartTag = 'lead' | 'responsible' | 'support' | 'none' | 'note';
+/**
+ * What a part of a clause says about its units. `note` parts (完成时限：…) hold no units and
+ * `person` parts (责任领导：…) hold persons, never units.
+ */
+export type PartTag = 'lead' | 'responsible' | 'support' | 'none' | 'note' | 'person';
 
 export interface ClausePart {
   tag: PartTag;
@@ -24,20 +28,12 @@ export interface RawUnitRole {
   role: Role;
 }
 
-const LABELS: { re: RegExp; tag: PartTag }[] = [
-  { re: /^(牵头单位|牵头部门|主办单位|主办部门|牵头责任单位|责任单位或牵头单位|牵头)$/, tag: 'lead' },
-  { re: /^(配合单位|配合部门|协办单位|协办部门|协助单位|协助部门|参与单位|参加单位|配合)$/, tag: 'support' },
-  { re: /^(责任单位|责任部门|承办单位|落实单位|实施单位|部门分工|责任分工|分工|牵头责任单位)$/, tag: 'responsible' },
-];
-
 /** Role words that end a segment: X牵头, Y、Z配合, 由X主办. */
 const ROLE_SUFFIX: { re: RegExp; tag: PartTag }[] = [
   { re: /(牵头落实|牵头负责|牵头组织|牵头实施|牵头|主办)$/, tag: 'lead' },
   { re: /(配合落实|共同配合|协同配合|配合|协办|协助|参与)$/, tag: 'support' },
   { re: /(负责落实|具体负责|负责|落实|承办)$/, tag: 'responsible' },
 ];
-
-const LABEL_NAMES = /^(牵头责任单位|责任单位或牵头单位|牵头单位|牵头部门|主办单位|主办部门|配合单位|配合部门|协办单位|协办部门|协助单位|协助部门|参与单位|参加单位|责任单位|责任部门|承办单位|落实单位|实施单位|部门分工|责任分工)\s*：\s*/;
 
 /** Suffixes that make a string look like the name of an organ or a group of organs. */
 const UNIT_SUFFIX =
@@ -86,37 +82,31 @@ function roleSegment(segment: string): ClausePart | null {
 
 /**
  * Parses the inside of a unit clause (without brackets) into tagged parts, or null when the
- * text does not read as a unit clause at all.
+ * text does not read as a unit clause at all. The clause is split into labelled fields first
+ * (clause-labels.ts); unlabelled text is read for role words (A牵头，B配合; 由A主办，B协办).
  */
 export function parseClauseBody(body: string): ClausePart[] | null {
   const parts: ClausePart[] = [];
-  for (const piece of body.split(/[；;。]/)) {
-    const text = piece.trim();
-    if (!text) continue;
-    const key = simplifyKeys(text);
-    const m = key.match(LABEL_NAMES);
-    if (m) {
-      const tag = LABELS.find((l) => l.re.test(m[1]!))?.tag ?? 'responsible';
-      const rest = text.slice(m[0].length);
-      const inner = roleSegments(rest);
-      // A labelled list may itself use role words (部门分工：A牵头，B配合).
-      if (inner.some((p) => p.tag !== 'none')) parts.push(...inner);
-      else parts.push({ tag, units: splitUnitList(rest) });
-      continue;
-    }
-    if (OTHER_LABEL.test(key)) {
-      parts.push({ tag: 'note', units: [], note: text });
-      continue;
-    }
-    parts.push(...roleSegments(text));
-  }
+  for (const field of splitFields(body)) parts.push(...fieldParts(field));
   const units = parts.flatMap((p) => p.units);
   if (units.length === 0) return null;
   return parts.filter((p) => p.units.length > 0 || p.tag === 'note');
 }
 
-/** Other labelled fields a clause may carry besides units: time limits, leaders, contacts. */
-const OTHER_LABEL = /^[\u4e00-\u9fa5]{2,8}(时限|期限|时间|日期|领导|负责人|联系人|责任人|要求|标准)\s*：/;
+function fieldParts(field: Field): ClausePart[] {
+  const value = field.value.trim();
+  if (field.kind === 'person') return [{ tag: 'person', units: splitUnitList(value.replace(/^[^（(]*[（(]([^）)]*)[）)].*$/, '$1')) }];
+  if (field.kind === 'note') return [{ tag: 'note', units: [], note: `${field.label}：${value.replace(/[；。，]+$/, '')}` }];
+  const pieces = value.split(/[；;。]/).filter((p) => p.trim());
+  if (field.kind === null) return pieces.flatMap(roleSegments);
+  const [first = '', ...rest] = pieces;
+  // A labelled list may itself use role words (部门分工：A牵头，B配合).
+  const inner = roleSegments(first);
+  const own: ClausePart[] = inner.some((p) => p.tag !== 'none') ? inner : [{ tag: field.kind, units: splitUnitList(first) }];
+  // After the list's full stop, only role sentences still name units (…。市财政局配合。).
+  const after = rest.flatMap(roleSegments).filter((p) => p.tag !== 'none' && p.units.every(looksLikeUnit));
+  return [...own, ...after];
+}
 
 function roleSegments(text: string): ClausePart[] {
   return text
@@ -139,8 +129,7 @@ function mergeUntagged(acc: ClausePart[], p: ClausePart): ClausePart[] {
 
 /** True when a clause body is explicit about roles or consists of unit names only. */
 export function isUnitClause(body: string): boolean {
-  const key = simplifyKeys(body.trim());
-  if (LABEL_NAMES.test(key)) return true;
+  if (labelledClauseStart(body.trim()) === 0) return true;
   const parts = parseClauseBody(body);
   if (!parts) return false;
   if (parts.some((p) => p.tag === 'lead' || p.tag === 'support')) return parts.every((p) => p.units.every(looksLikeUnit));
@@ -156,7 +145,7 @@ export function assignRoles(parts: readonly ClausePart[]): RawUnitRole[] {
   const hasSupport = parts.some((p) => p.tag === 'support');
   const out: RawUnitRole[] = [];
   for (const p of parts) {
-    if (p.tag === 'note') continue;
+    if (p.tag === 'note' || p.tag === 'person') continue;
     for (const raw of p.units) {
       let role: Role;
       if (p.tag === 'lead') role = 'lead';
@@ -220,14 +209,27 @@ function trailingClause(text: string): { before: string; body: string } | null {
 
 /** A whole line that is a unit clause: 牵头单位：X / 责任部门：X牵头，Y配合。 / 此项工作由X主办。 */
 export function matchUnitLine(line: string): ClausePart[] | null {
-  const key = simplifyKeys(line);
-  if (LABEL_NAMES.test(key)) return parseClauseBody(line);
-  if (/^(此项工作|该项工作|本项工作|此项任务|该项任务)由/.test(key)) return parseClauseBody(line);
+  const t = line.trim();
+  if (labelledClauseStart(t) === 0) return parseClauseBody(t);
+  if (/^(此项工作|该项工作|本项工作|此项任务|该项任务)由/.test(simplifyKeys(t))) return parseClauseBody(t);
   return null;
+}
+
+/**
+ * A labelled clause that closes a paragraph or follows the task on its own line, without
+ * brackets: ……确保水质稳定达标。主办单位：市水务局、环保局。 / 1.增长6%以上。牵头单位：X；责任单位：Y
+ */
+export function splitLabelledTail(text: string): { before: string; body: string } | null {
+  const at = labelledClauseStart(text);
+  if (at === null || at === 0) return null;
+  const before = text.slice(0, at);
+  if (!/[。；，！？\s]$/.test(before)) return null;
+  const body = text.slice(at);
+  return parseClauseBody(body) ? { before: before.replace(/[，\s]+$/, ''), body } : null;
 }
 
 /** 分管省领导：林克庆 — a person, recorded but never a unit. */
 export function matchLeaderLine(line: string): string[] | null {
-  const m = simplifyKeys(line).match(/^(分管|牵头|联系)(省|市|区|县)?(领导|负责同志)\s*：\s*/);
-  return m ? splitUnitList(line.slice(m[0].length)) : null;
+  const value = personFieldValue(line.trim());
+  return value === null ? null : splitUnitList(value);
 }

@@ -13,7 +13,7 @@ import { readInputBytes, TOO_BIG } from './file.js';
 import { MAX_SOURCE_BYTES } from './limits.js';
 import { looksLikeHtml, prescanCharset, sniffContainer } from './sniff.js';
 import type { SourceText } from './source.js';
-import { readTxt } from './txt.js';
+import { readTxt, type TxtLines } from './txt.js';
 
 export type { SourceText } from './source.js';
 export { MAX_SOURCE_BYTES } from './limits.js';
@@ -33,7 +33,7 @@ interface ReaderInputs {
 }
 
 /** Each reader returns the document's lines; readSource cleans them once more and checks for text. */
-const READERS: { [F in SourceFormat]: (input: ReaderInputs[F]) => Promise<string[]> } = {
+const READERS: { [F in SourceFormat]: (input: ReaderInputs[F]) => Promise<string[] | TxtLines> } = {
   txt: (i) => readTxt(i.file, i.text),
   html: async (i) => (await import('./html.js')).readHtml(i.file, i.text),
   docx: async (i) => (await import('./docx.js')).readDocx(i.file, i.bytes),
@@ -50,7 +50,7 @@ export async function readSourceBytes(file: string, bytes: Uint8Array): Promise<
   if (bytes.length > MAX_SOURCE_BYTES) throw new DubanError('limit', TOO_BIG, { file });
   let format: SourceFormat;
   let encoding: EncodingName;
-  let raw: string[];
+  let raw: string[] | TxtLines;
   if (sniffContainer(bytes, file) === 'zip') {
     format = 'docx';
     encoding = 'UTF-8';
@@ -61,7 +61,8 @@ export async function readSourceBytes(file: string, bytes: Uint8Array): Promise<
     format = looksLikeHtml(decoded.text) ? 'html' : 'txt';
     raw = await READERS[format]({ file, text: decoded.text });
   }
-  const lines = raw.map(cleanLine);
+  const read = Array.isArray(raw) ? { lines: raw } : raw;
+  const lines = read.lines.map(cleanLine);
   if (!lines.some((l) => l.trim() !== '')) throw new DubanError('content', '文件中没有文字内容', { file });
-  return { file, format, encoding, lines };
+  return read.lineNumbers ? { file, format, encoding, lines, lineNumbers: read.lineNumbers } : { file, format, encoding, lines };
 }

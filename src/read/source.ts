@@ -11,4 +11,9 @@ export interface SourceText {
   /** Detected encoding, e.g. UTF-8, GB18030, UTF-16LE; "docx" and "html" report the inner one. */
   encoding: string;
   lines: string[];
+  /**
+   * The file line each entry of `lines` came from, when a reader split file lines (markup
+   * inside a .txt); absent when entry i is line i + 1.
+   */
+  lineNumbers?: number[];
 }
