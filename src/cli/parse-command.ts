@@ -4,6 +4,7 @@ import { EXIT } from '../model/errors.js';
 import type { Notice } from '../model/notice.js';
 import { parseNoticeFile } from '../parse/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { MAX_UNIT_NAME, reviewCounts, type ReviewCounts } from '../parse/review.js';
 
 export interface ParseCommandOptions {
   units?: string;
@@ -16,12 +17,17 @@ export interface ParseCommandOptions {
 /** `duban parse <file>`: a Chinese summary, or the model as JSON (the stable contract). */
 export async function parseCommand(file: string, opts: ParseCommandOptions, io: CliIO): Promise<number> {
   const { notice, units } = await parseNoticeFile(file, { unitsFile: opts.units, keywords: opts.keywords });
-  const text = opts.json ? `${JSON.stringify(notice, null, 2)}\n` : summary(notice, units?.file ?? null);
+  const review = reviewCounts(notice, units !== null);
+  const text = opts.json ? `${JSON.stringify(notice, null, 2)}\n` : summary(notice, units?.file ?? null, review);
   if (opts.output) {
     writeFileAtomic(opts.output, text);
     io.err(`已写入 ${opts.output}`);
   } else io.out(text);
   if (!opts.json) for (const d of notice.diagnostics) io.err(formatDiagnostic(d));
+  if (review.withoutUnits > 0) {
+    io.err(`有 ${review.withoutUnits} 项任务没有找到责任单位，已照原样列出（退出码 ${EXIT.partial}：解析完成但有缺漏）`);
+    return EXIT.partial;
+  }
   const warnings = notice.diagnostics.filter((d) => d.level !== 'info').length;
   return opts.strict && warnings > 0 ? EXIT.content : EXIT.ok;
 }
@@ -32,7 +38,17 @@ function taskRange(notice: Notice, chapter: string): string {
   return nos.length === 1 ? `任务 ${nos[0]}` : `任务 ${nos[0]}–${nos[nos.length - 1]}，共 ${nos.length} 项`;
 }
 
-export function summary(notice: Notice, unitsFile: string | null): string {
+function reviewLine(r: ReviewCounts, unitsFile: string | null): string {
+  const items = [
+    `没有责任单位的任务 ${r.withoutUnits} 项`,
+    unitsFile ? `名录外单位 ${r.unknownUnits} 个` : null,
+    `像句子或超过 ${MAX_UNIT_NAME} 字的单位名称 ${r.sentenceLike} 个`,
+    `同一任务中重复的单位 ${r.repeated} 处`,
+  ];
+  return `审核要点：${items.filter(Boolean).join('；')}`;
+}
+
+export function summary(notice: Notice, unitsFile: string | null, review: ReviewCounts): string {
   const m = notice.meta;
   const lines: string[] = [];
   lines.push(`${m.docNumber ?? '（无文号）'}  ${m.title ?? '（未识别标题）'}`);
@@ -53,8 +69,7 @@ export function summary(notice: Notice, unitsFile: string | null): string {
   }
   lines.push(`单位名录：${unitsFile ?? '未使用（未找到与本通知对应的名录）'}`);
   for (const c of notice.chapters) lines.push(`  ${c.no}、${c.title}（${taskRange(notice, c.no)}）`);
-  const unknown = notice.units.filter((u) => u.kind === 'unknown').length;
-  if (unitsFile && unknown) lines.push(`名录外单位 ${unknown} 个（已保留，见警告）`);
+  lines.push(reviewLine(review, unitsFile));
   const warnings = notice.diagnostics.length;
   lines.push(warnings ? `警告 ${warnings} 条（见下）` : '没有警告');
   return `${lines.join('\n')}\n`;

@@ -11,6 +11,7 @@ import { bundledDirectoryFolder, findDirectoryForNotice, loadUnitDirectory } fro
 import type { UnitDirectory } from '../units/types.js';
 import { parseSource } from './notice.js';
 import { findDocNumber } from './meta.js';
+import { hasAssignmentWords } from './review.js';
 
 export interface ParseOptions {
   /** A unit directory file; default: the bundled one (seeds/*-units.yaml) matching the notice's city. */
@@ -38,7 +39,14 @@ export async function parseNoticeFile(path: string, opts: ParseOptions = {}): Pr
   const units = chooseDirectory(source, opts.unitsFile);
   const notice = parseSource(source, units);
   if (notice.tasks.length === 0) {
-    throw new DubanError('content', '没有找到任何任务（未发现带责任单位的编号条目），请确认这是任务分解通知', { file: path });
+    throw new DubanError('content', '没有找到任何编号条目（一、（一）、1. 这样的任务编号），请确认这是任务分解通知', { file: path });
+  }
+  if (notice.tasks.every((t) => t.units.length === 0) && !hasAssignmentWords(source.lines)) {
+    throw new DubanError(
+      'content',
+      `文中 ${notice.tasks.length} 个编号条目都没有责任单位，也没有“责任单位”“牵头”“分工”等分工用语，不像任务分解通知（可能是报告或新闻）`,
+      { file: path },
+    );
   }
   if (opts.keywords) await addKeywords(notice, units);
   return { notice, units };

@@ -25,6 +25,8 @@ import { buildStructure, numberingDiagnostics, type TaskNode } from './structure
 import { findTargets } from './targets.js';
 import { checkLineLengths, checkParseLimits } from './limits.js';
 import { assignRoles } from './unit-clause.js';
+import { unitStringDiagnostics } from './review.js';
+import { proseRoleParts } from './role-prose.js';
 
 function canonLines(source: SourceText): SourceLine[] {
   const glossed = countPinyinGlosses(source.lines.join('\n')) >= 3;
@@ -62,7 +64,7 @@ interface Context {
 }
 
 function unitRefs(item: Item, ctx: Context): UnitRef[] {
-  const roles = assignRoles(item.parts);
+  const roles = assignRoles(item.parts.length ? item.parts : proseRoleParts(item.text));
   const resolved = resolveUnitList(
     roles.map((r) => r.raw),
     ctx.dir,
@@ -82,7 +84,7 @@ function toTask(node: TaskNode, no: number, nos: Map<TaskNode, number>, ctx: Con
   if (it.deadlineText) deadlines.push(...findDeadlines(it.deadlineText, ctx.year).filter((d) => !deadlines.some((x) => x.text === d.text)));
   const units = unitRefs(it, ctx);
   if (units.length === 0 && node.children.length === 0) {
-    ctx.diagnostics.push(diag('warning', 'task.no-units', ctx.file, it.line, `第${printedLabel(it)}项任务没有找到责任单位`));
+    ctx.diagnostics.push(diag('warning', 'task.no-units', ctx.file, it.line, `第${printedLabel(it)}项任务没有找到责任单位，已按无责任单位列出，请核对原文后补上`));
   }
   return {
     no,
@@ -160,6 +162,10 @@ function qualifyIssuer(issuer: string | null, dir: UnitDirectory): string | null
   return `${dir.city}${issuer}`;
 }
 
+function noClauseDiagnostic(file: string, count: number): Diagnostic {
+  return diag('warning', 'notice.no-clauses', file, 0, `没有识别出任何责任单位说明：${count} 个编号条目按任务列出，责任单位都为空`);
+}
+
 export function parseSource(source: SourceText, directory: UnitDirectory | null): Notice {
   checkLineLengths(source.lines, source.file);
   checkParseLimits(source.lines.length, 0, source.file);
@@ -177,10 +183,13 @@ export function parseSource(source: SourceText, directory: UnitDirectory | null)
   structure.tasks.forEach((n, i) => nos.set(n, i + 1));
   const tasks = structure.tasks.map((n, i) => toTask(n, i + 1, nos, ctx));
   const plan = findPlanDeadline(cover, year);
+  const known = (name: string) => dir.lookup(name) !== undefined;
   const diagnostics = [
+    ...(tasks.length && tasks.every((t) => t.units.length === 0) ? [noClauseDiagnostic(source.file, tasks.length)] : []),
     ...outline.orphans.map((o) => diag('warning', 'units.orphan', source.file, o.line, `这条责任单位说明前面没有任务（可能属于上一页的任务），已忽略`)),
     ...numberingDiagnostics(structure, source.file),
     ...ctx.diagnostics,
+    ...unitStringDiagnostics(tasks, source.file, known),
   ].sort((a, b) => a.line - b.line);
   return {
     schemaVersion: NOTICE_SCHEMA_VERSION,

@@ -4,7 +4,7 @@
  * items are chapters, sections or tasks is decided afterwards (structure.ts), from where the
  * unit clauses actually sit.
  */
-import { matchLabel, splitRunTogether } from './labels.js';
+import { matchLabel, splitRunTogether, type Label } from './labels.js';
 import {
   matchLeaderLine,
   matchUnitLine,
@@ -14,6 +14,7 @@ import {
   type ClausePart,
 } from './unit-clause.js';
 import { TableReader } from './tables.js';
+import { CellTableReader } from './cell-table.js';
 import { newItem, type Item, type SourceLine } from './item.js';
 
 export type { Item, SourceLine };
@@ -30,6 +31,7 @@ class OutlineBuilder {
   readonly items: Item[] = [];
   readonly orphans: SourceLine[] = [];
   private readonly table = new TableReader();
+  private readonly cellTable = new CellTableReader();
   /** Set after a line that ends the current item's text (附件, a date, a heading). */
   private closed = false;
 
@@ -38,6 +40,13 @@ class OutlineBuilder {
   }
 
   feed(src: SourceLine): void {
+    const cells = this.cellTable.feed(src);
+    if (cells !== null) {
+      this.items.push(...cells);
+      return;
+    }
+    // Blank lines matter only inside a one-cell-per-line table (they are its empty cells).
+    if (!src.text.trim()) return;
     const rows = this.table.feed(src);
     if (rows !== null) {
       this.items.push(...rows);
@@ -47,7 +56,7 @@ class OutlineBuilder {
   }
 
   finish(): void {
-    this.items.push(...this.table.flush());
+    this.items.push(...this.cellTable.flush(), ...this.table.flush());
   }
 
   private segment(text: string, line: number): void {
@@ -62,7 +71,7 @@ class OutlineBuilder {
       this.current?.leaders.push(...leaders);
       return;
     }
-    const label = matchLabel(text);
+    const label = matchLabel(text) ?? this.sequenceLabel(text);
     if (label) {
       const item = newItem(label.kind, label.value, label.printed, line);
       this.addText(item, label.rest);
@@ -75,6 +84,18 @@ class OutlineBuilder {
       return;
     }
     this.unlabelled(text, line);
+  }
+
+  /**
+   * 11.121人才梯队项目: a number, a dot and digits reads as a decimal, unless the number is the
+   * one the numbering expects next; then it is the label and the digits start the text.
+   */
+  private sequenceLabel(text: string): Label | null {
+    const m = text.match(/^(\d{1,5})\.(?=\d)/);
+    if (!m) return null;
+    const value = Number(m[1]);
+    const last = [...this.items].reverse().find((i) => i.kind === 'num');
+    return last && last.value + 1 === value ? { kind: 'num', value, printed: m[1]!, rest: text.slice(m[0].length) } : null;
   }
 
   /** Continuation text, or a task whose label was garbled (it carries its own unit clause). */
@@ -122,7 +143,7 @@ function joiner(a: string, b: string): string {
 
 export function buildOutline(lines: readonly SourceLine[]): Outline {
   const b = new OutlineBuilder();
-  for (const l of lines) if (l.text.trim()) b.feed(l);
+  for (const l of lines) b.feed(l);
   b.finish();
   return { items: b.items, orphans: b.orphans, firstItemLine: b.items[0]?.line ?? Infinity };
 }

@@ -22,17 +22,34 @@ export interface Structure {
   tasks: TaskNode[];
   /** Line where the task list begins; the lines before it are the covering notice. */
   bodyLine: number;
+  /** No item carried a unit clause: the task rank is a guess from the numbering alone. */
+  guessed: boolean;
 }
 
-function taskKinds(items: readonly Item[]): Set<LabelKind> {
+function taskKinds(items: readonly Item[]): { kinds: Set<LabelKind>; guessed: boolean } {
   const kinds = new Set(items.filter((i) => i.parts.length > 0).map((i) => i.kind));
   if (kinds.size > 1) kinds.delete('cn');
-  return kinds;
+  if (kinds.size > 0 || items.length === 0) return { kinds, guessed: false };
+  return { kinds: new Set([mostNumerousKind(items)]), guessed: true };
+}
+
+/**
+ * With no unit clause recognised anywhere, the tasks are guessed to be the label rank with the
+ * most items (一、 only when nothing else is numbered; the deeper rank on a tie), so that every
+ * numbered item still comes out, each with a diagnostic, instead of the notice being refused.
+ */
+function mostNumerousKind(items: readonly Item[]): LabelKind {
+  const counts = new Map<LabelKind, number>();
+  for (const i of items) if (i.kind !== 'circled') counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
+  const ranked = [...counts].filter(([k]) => k !== 'cn' || counts.size === 1);
+  if (ranked.length === 0) return items[0]!.kind;
+  ranked.sort((a, b) => b[1] - a[1] || KIND_RANK[b[0]] - KIND_RANK[a[0]]);
+  return ranked[0]![0];
 }
 
 /** Index of the first item of the task list: a chapter that holds tasks, or the first task. */
-function bodyStart(items: readonly Item[], kinds: Set<LabelKind>): number {
-  const firstTask = items.findIndex((i) => kinds.has(i.kind) && i.parts.length > 0);
+function bodyStart(items: readonly Item[], kinds: Set<LabelKind>, guessed: boolean): number {
+  const firstTask = items.findIndex((i) => kinds.has(i.kind) && (guessed || i.parts.length > 0));
   if (firstTask < 0) return items.length;
   for (let i = firstTask - 1; i >= 0; i--) {
     const it = items[i]!;
@@ -43,12 +60,18 @@ function bodyStart(items: readonly Item[], kinds: Set<LabelKind>): number {
   const firstRank = KIND_RANK[items[firstTask]!.kind];
   let start = firstTask;
   while (start > 0 && kinds.has(items[start - 1]!.kind) && KIND_RANK[items[start - 1]!.kind] < firstRank) start--;
+  // Tasks numbered in sequence before the first clause (1. without units, then 2. with) belong too.
+  while (start > 0 && inSequence(items[start - 1]!, items[start]!)) start--;
   return start;
 }
 
+function inSequence(prev: Item, next: Item): boolean {
+  return prev.kind === next.kind && prev.value === next.value - 1;
+}
+
 export function buildStructure(items: readonly Item[]): Structure {
-  const kinds = taskKinds(items);
-  const start = bodyStart(items, kinds);
+  const { kinds, guessed } = taskKinds(items);
+  const start = bodyStart(items, kinds, guessed);
   const requirements = items.slice(0, start).filter((i) => i.kind === 'cn');
   const chapters: Item[] = [];
   const tasks: TaskNode[] = [];
@@ -79,7 +102,7 @@ export function buildStructure(items: readonly Item[]): Structure {
       stack = [];
     }
   }
-  return { requirements, chapters, tasks, bodyLine: items[start]?.line ?? Infinity };
+  return { requirements, chapters, tasks, bodyLine: items[start]?.line ?? Infinity, guessed };
 }
 
 /** Gaps, repeats and inferred labels in the task numbering, per scope. */

@@ -68,7 +68,7 @@ function cleanUnitName(u: string): string {
 }
 
 /** Reads one segment such as "A、B牵头" or "由A主办" into a tagged part. */
-function roleSegment(segment: string): ClausePart | null {
+export function roleSegment(segment: string): ClausePart | null {
   let s = segment.trim().replace(/[。．.]+$/, '');
   s = s.replace(/^(此项工作|该项工作|本项工作|此项任务|该项任务)?由/, '');
   if (!s) return null;
