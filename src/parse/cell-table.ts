@@ -24,6 +24,8 @@ interface Column {
 /** Header words of columns that hold neither task, units, persons nor dates. */
 const KNOWN_OTHER = /^(备注|说明|进展|进展情况|完成情况|工作进展|落实情况|类别|分类|名称|项目名称|领域)$/;
 
+const ROW_NUMBER = /^[（(]?[\d一二三四五六七八九十]{1,5}[）)]?[、.．]?$/;
+const ENDS_IN_HEAD_NOUN = /(单位|部门|领导|时限|时间|内容|任务|情况|事项|同志|措施|目标|序号|备注)$/;
 const HEAD_NOUN = /^(单位|部门|领导|时限|时间|内容|任务|情况|事项|同志|措施|目标)$/;
 
 function columnKind(name: string): ColumnKind {
@@ -40,6 +42,17 @@ function headerWord(text: string): boolean {
   return text.length <= 10 && /^[\u4e00-\u9fa5]+$/.test(text);
 }
 
+/** 分管 / 领导 and 牵头 / 单位 are one header cell split over two lines. */
+function mergeSplitWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const last = out[out.length - 1];
+    if (last !== undefined && HEAD_NOUN.test(w) && !ENDS_IN_HEAD_NOUN.test(last)) out[out.length - 1] = last + w;
+    else out.push(w);
+  }
+  return out;
+}
+
 interface Row {
   label: Label;
   line: number;
@@ -52,18 +65,40 @@ export class CellTableReader {
   private columns: Column[] = [];
   private row: Row | null = null;
   private chapters = 0;
+  /** A one-line header seen on the previous line. */
+  private candidate: string[] | null = null;
 
   /** Items for a consumed line ([] while a row is open), or null when the line is not this table's. */
   feed(src: SourceLine): Item[] | null {
     const text = simplifyKeys(src.text.trim());
-    if (this.state === 'idle') {
-      if (!/^(序号|编号)$/.test(text)) return null;
+    if (this.state === 'idle') return this.idle(src, text);
+    if (this.state === 'header') return this.header(src, text);
+    return this.rowLine(src, text);
+  }
+
+  /**
+   * 序号 alone opens a header of one word a line. A whole header on one line (序号 工作任务 牵头单位)
+   * is left to the space-separated table reader, unless the next line is a row number alone.
+   */
+  private idle(src: SourceLine, text: string): Item[] | null {
+    const candidate = this.candidate;
+    this.candidate = null;
+    if (/^(序号|编号)$/.test(text)) {
       this.state = 'header';
       this.words = [text];
       return [];
     }
-    if (this.state === 'header') return this.header(src, text);
-    return this.rowLine(src, text);
+    const words = text.split(/\s+/);
+    if (words.length >= 3 && /^(序号|编号)$/.test(words[0]!) && words.every(headerWord)) {
+      this.candidate = words;
+      return null;
+    }
+    if (candidate && ROW_NUMBER.test(text)) {
+      this.words = candidate;
+      this.state = 'header';
+      return this.header(src, text);
+    }
+    return null;
   }
 
   flush(): Item[] {
@@ -76,13 +111,10 @@ export class CellTableReader {
     if (!text) return [];
     const seenUnit = this.words.some((w) => columnKind(w) === 'unit');
     if (headerWord(text) && !(seenUnit && columnKind(text) === 'other' && !KNOWN_OTHER.test(text))) {
-      const last = this.words[this.words.length - 1]!;
-      // 分管 / 领导 is one header split over two lines.
-      if (HEAD_NOUN.test(text) && !HEAD_NOUN.test(last) && columnKind(last) !== 'unit' && last !== '序号') this.words[this.words.length - 1] = last + text;
-      else this.words.push(text);
+      this.words.push(text);
       return [];
     }
-    this.columns = this.words.map((name) => ({ name, kind: columnKind(name) }));
+    this.columns = mergeSplitWords(this.words).map((name) => ({ name, kind: columnKind(name) }));
     const units = this.columns.filter((c) => c.kind === 'unit');
     if (units.length === 0 || !this.columns.some((c) => c.kind === 'task')) {
       this.state = 'idle';
@@ -97,7 +129,7 @@ export class CellTableReader {
   }
 
   private rowLine(src: SourceLine, text: string): Item[] | null {
-    const label = /^[（(]?[\d一二三四五六七八九十]{1,5}[）)]?[、.．]?$/.test(text) ? cellLabel(text) : null;
+    const label = ROW_NUMBER.test(text) ? cellLabel(text) : null;
     if (label && label.kind !== 'cn') {
       const chapter = this.trailingChapterRow();
       const out = this.flush();

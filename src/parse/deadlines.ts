@@ -33,7 +33,7 @@ const RULES: Rule[] = [
     resolve: (m) => ({ kind: 'date', date: iso(Number(m[1]), Number(m[2]), Number(m[3])) }),
   },
   {
-    re: /(\d{4})年(\d{1,2})月底?(?:前|之前|以前)/g,
+    re: /(\d{4})年(\d{1,2})月(?:(?:底|末)(?:前|之前|以前)?|前|之前|以前)/g,
     resolve: (m) => ({ kind: 'month-end', date: monthEnd(Number(m[1]), Number(m[2])) }),
   },
   {

@@ -10,6 +10,7 @@ import {
   matchUnitLine,
   parseClauseBody,
   splitLabelledTail,
+  splitLeadingClause,
   splitTrailingClause,
   type ClausePart,
 } from './unit-clause.js';
@@ -113,6 +114,11 @@ class OutlineBuilder {
   }
 
   private addText(item: Item, text: string): void {
+    const leading = item.text ? null : splitLeadingClause(text);
+    if (leading) {
+      addParts(item, parseClauseBody(leading.body) ?? []);
+      text = leading.after;
+    }
     const clause = splitTrailingClause(text) ?? splitLabelledTail(text);
     const body = clause ? clause.before : text;
     item.text = item.text ? `${item.text}${joiner(item.text, body)}${body.trim()}` : body.trim();

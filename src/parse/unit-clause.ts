@@ -167,13 +167,38 @@ export function assignRoles(parts: readonly ClausePart[]): RawUnitRole[] {
  * unclosed when the page was cut inside it. Returns the text before it and the clause body.
  */
 export function splitTrailingClause(text: string): { before: string; body: string } | null {
-  const direct = trailingClause(text);
+  const direct = trailingClause(text) ?? squareClause(text);
   if (direct) return direct;
   // （责任单位：X）（2014年底前完成）: a note in its own brackets after the clause stays in the text.
   const last = lastBracketGroup(text.replace(/[\s。；]+$/, ''));
   if (!last || last.body.length > 40) return null;
   const inner = trailingClause(last.before);
   return inner ? { before: `${inner.before}（${last.body}）`, body: inner.body } : null;
+}
+
+const SQUARE_OPEN: Record<string, string> = { '】': '【', '］': '［', '〕': '〔', ']': '[' };
+
+/** 【牵头单位：X】 or ［责任单位：X］ closing the text. */
+function squareClause(text: string): { before: string; body: string } | null {
+  const t = text.replace(/[\s。；]+$/, '');
+  const open = SQUARE_OPEN[t[t.length - 1] ?? ''];
+  const at = open ? t.lastIndexOf(open) : -1;
+  if (at < 0) return null;
+  const body = t.slice(at + 1, -1);
+  return isUnitClause(body) ? { before: t.slice(0, at), body } : null;
+}
+
+const CLOSER: Record<string, string> = { '（': '）', '【': '】', '［': '］', '〔': '〕' };
+
+/** A clause that opens the task's text: 【牵头单位：X】推进… / （市发改委牵头）推进… */
+export function splitLeadingClause(text: string): { after: string; body: string } | null {
+  const t = text.trimStart();
+  const close = CLOSER[t[0] ?? ''];
+  const end = close ? t.indexOf(close) : -1;
+  if (end < 2) return null;
+  const body = t.slice(1, end);
+  const clause = labelledClauseStart(body) === 0 || (/(牵头|主办|负责)/.test(body) && isUnitClause(body));
+  return clause ? { after: t.slice(end + 1), body } : null;
 }
 
 function lastBracketGroup(t: string): { before: string; body: string } | null {
@@ -212,7 +237,18 @@ export function matchUnitLine(line: string): ClausePart[] | null {
   const t = line.trim();
   if (labelledClauseStart(t) === 0) return parseClauseBody(t);
   if (/^(此项工作|该项工作|本项工作|此项任务|该项任务)由/.test(simplifyKeys(t))) return parseClauseBody(t);
-  return null;
+  return roleSentenceLine(t);
+}
+
+/**
+ * A line that is nothing but role phrases naming organs: 市环保局牵头，市住建局、市交通局配合。
+ * Every phrase must carry a role word, so that a sentence of the task is never taken for one.
+ */
+function roleSentenceLine(t: string): ClausePart[] | null {
+  if (t.length > 120 || !/(牵头|主办|负责|配合|协办)[。；]?$/.test(t)) return null;
+  const parts = t.replace(/[。；]+$/, '').split(/[，,；;]/).map(roleSegment);
+  const ok = parts.every((p) => p !== null && p.tag !== 'none' && p.units.length > 0 && p.units.every(looksLikeUnit));
+  return ok && parts.some((p) => p!.tag === 'lead' || p!.tag === 'responsible') ? (parts as ClausePart[]) : null;
 }
 
 /**

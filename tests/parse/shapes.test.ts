@@ -108,3 +108,28 @@ describe('tables', () => {
     expect(roles(n)).toEqual(['1: 市农业农村局* 市财政局 市水利局', '2: 市农业农村局* 各区政府']);
   });
 });
+
+describe('more placements', () => {
+  it('a clause in square brackets, closing or opening the text', async () => {
+    const n = await parse(`${HEAD}1.推进数字政府建设。【牵头单位：市政务服务局；配合单位：市大数据局】\n2.【牵头单位：市发改委】优化营商环境，压减审批时限。\n3.（市农业农村局牵头，市水利局配合）稳定粮食生产。\n`);
+    expect(roles(n)).toEqual(['1: 市政务服务局* 市大数据局', '2: 市发改委*', '3: 市农业农村局* 市水利局']);
+    expect(n.tasks[1]!.text).toBe('优化营商环境，压减审批时限。');
+  });
+
+  it('a role sentence on its own line after the task', async () => {
+    const n = await parse(`${HEAD}1.实施城市更新行动，改造老旧小区50个。\n市住建局牵头，各区政府、市财政局配合。\n2.推进全民健身。\n市体育局负责。\n`);
+    expect(roles(n)).toEqual(['1: 市住建局* 各区政府 市财政局', '2: 市体育局*']);
+  });
+
+  it('a one-line header over one-cell-per-line rows, with 牵头 / 单位 split', async () => {
+    const text = [HEAD, '序号 工作任务 牵头 单位 配合单位', '1', '建设5G基站1000个。', '市工信局', '市通信管理办', '2', '新增高新技术企业50家。', '市科技局', ''].join('\n');
+    const n = await parse(text);
+    expect(roles(n)).toEqual(['1: 市工信局* 市通信管理办', '2: 市科技局*']);
+  });
+
+  it('a labelled clause with a time limit field: the limit is a deadline, not a unit', async () => {
+    const n = await parse(`${HEAD}1.完成国土空间总体规划编制。责任单位：市自然资源局；完成时限：2024年6月底\n`);
+    expect(roles(n)).toEqual(['1: 市自然资源局*']);
+    expect(n.tasks[0]!.deadlines.map((d) => d.text)).toContain('2024年6月底');
+  });
+});
