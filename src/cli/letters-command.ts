@@ -4,6 +4,7 @@ import { startProgress } from './progress-bar.js';
 import { DubanError, EXIT } from '../model/errors.js';
 import type { UnitSummary } from '../model/notice.js';
 import { parseNoticeFile } from '../parse/index.js';
+import { gapWarning } from '../parse/review.js';
 import { buildLetterContext, receivingUnits } from '../letters/context.js';
 import { renderTemplate } from '../render/template.js';
 import { parseFormats, templatePath, type DocFormat } from '../render/output.js';
@@ -34,7 +35,10 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   const formats = parseFormats<DocFormat>(opts.format, ['docx', 'pdf']);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new DubanError('usage', `日期“${opts.date}”格式不对，应为 2014-01-13 这样的形式`);
   const { notice, units } = await parseNoticeFile(file, { unitsFile: opts.units });
+  const gaps = gapWarning(notice);
+  if (gaps) io.err(gaps);
   const all = receivingUnits(notice);
+  if (all.length === 0) throw new DubanError('content', '没有任何任务找到责任单位，无法生成交办函；请先用 duban parse 核对', { file });
   const chosen = pickUnits(all, opts.unit, units);
   const stems = distinctFileStems(all.map((u) => u.name));
   const stemOf = new Map(all.map((u, i) => [u.name, stems[i]!]));

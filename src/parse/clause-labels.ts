@@ -26,7 +26,6 @@ const UNIT_LABEL = new RegExp(
 const PERSON_LABEL = /(?:分管|牵头|责任|联系|协调|包抓|主管)(?:省|市|区|县)?(?:领导|负责同志|负责人|同志)|责任人|联系人|协调人/;
 const NOTE_LABEL = /[\u4e00-\u9fa5]{0,6}(?:时限|期限|完成时间|时间节点|时间|日期|要求|标准|目标|备注|进度)/;
 
-const LABEL_AT = new RegExp(`(${UNIT_LABEL.source}|${PERSON_LABEL.source}|${NOTE_LABEL.source})\\s*：`, 'g');
 /** Characters after which a field may start: the start of the text, an end of sentence or clause, a bracket, a space. */
 const BOUNDARY = /[；。，、（\s]/;
 
@@ -53,14 +52,24 @@ export interface Field {
   at: number;
 }
 
-/** Offsets of `label：` at a field boundary, with the label. */
+const LABEL_BEFORE_COLON = new RegExp(`(${UNIT_LABEL.source}|${PERSON_LABEL.source}|${NOTE_LABEL.source})\\s*$`);
+/** The longest label with its lead-in and spaces, in characters. */
+const LABEL_SPAN = 16;
+
+/**
+ * Offsets of `label：` at a field boundary, with the label. Found from each colon backwards:
+ * a line has few colons, and scanning every position for a label is the parser's costliest step.
+ */
 function labelsIn(text: string): { at: number; label: string; end: number }[] {
-  const key = simplifyKeys(text);
   const out: { at: number; label: string; end: number }[] = [];
-  for (const m of key.matchAll(LABEL_AT)) {
-    const at = m.index;
+  let key: string | null = null;
+  for (let colon = text.indexOf('：'); colon >= 0; colon = text.indexOf('：', colon + 1)) {
+    key ??= simplifyKeys(text);
+    const from = Math.max(0, colon - LABEL_SPAN, out.length ? out[out.length - 1]!.end : 0);
+    const m = key.slice(from, colon).match(LABEL_BEFORE_COLON);
+    if (!m) continue;
+    let start = from + m.index!;
     let label = m[1]!;
-    let start = at;
     // A note label matched with its lead-in (本项完成时限) starts at a boundary inside it.
     if (start > 0 && !BOUNDARY.test(key[start - 1]!)) {
       if (fieldKind(label) !== 'note') continue;
@@ -69,7 +78,7 @@ function labelsIn(text: string): { at: number; label: string; end: number }[] {
       start += inner;
       label = label.slice(inner);
     }
-    out.push({ at: start, label: text.slice(start, start + label.length), end: at + m[0].length });
+    out.push({ at: start, label: text.slice(start, start + label.length), end: colon + 1 });
   }
   return out;
 }

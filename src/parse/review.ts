@@ -76,3 +76,11 @@ const ASSIGNMENT_WORDS = /(责任|牵头|主办|协办|配合|承办|协助)(单
 export function hasAssignmentWords(lines: readonly string[]): boolean {
   return lines.some((l) => ASSIGNMENT_WORDS.test(l));
 }
+
+/** The warning a command that writes documents gives for tasks no unit will receive, or null. */
+export function gapWarning(notice: Notice): string | null {
+  const gaps = notice.tasks.filter((t) => isGap(t, notice.tasks));
+  if (gaps.length === 0) return null;
+  const labels = gaps.slice(0, 8).map((t) => t.label).join('、');
+  return `注意：有 ${gaps.length} 项任务没有责任单位（第${labels}${gaps.length > 8 ? '等' : ''}项），不会交办给任何单位；请先用 duban parse 核对，或在任务台账中补上后用台账重新生成`;
+}
