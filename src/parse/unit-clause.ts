@@ -102,10 +102,24 @@ function fieldParts(field: Field): ClausePart[] {
   const [first = '', ...rest] = pieces;
   // A labelled list may itself use role words (部门分工：A牵头，B配合).
   const inner = roleSegments(first);
-  const own: ClausePart[] = inner.some((p) => p.tag !== 'none') ? inner : [{ tag: field.kind, units: splitUnitList(first) }];
+  const own: ClausePart[] = inner.some((p) => p.tag !== 'none') ? inner : markedRoles(field.kind, splitUnitList(first));
   // After the list's full stop, only role sentences still name units (…。市财政局配合。).
   const after = rest.flatMap(roleSegments).filter((p) => p.tag !== 'none' && p.units.every(looksLikeUnit));
   return [...own, ...after];
+}
+
+/** A role written after a unit in brackets: 市发改委（牵头）、市财政局（配合）. */
+const MARKED_ROLE = /[（(](牵头|牵头单位|主办|负责|配合|协办|协助|参与)[）)]$/;
+
+/** Units of one labelled list, split where a unit carries its own role mark; the mark is removed. */
+function markedRoles(tag: PartTag, units: string[]): ClausePart[] {
+  if (!units.some((u) => MARKED_ROLE.test(u))) return [{ tag, units }];
+  return units.map((u) => {
+    const m = u.match(MARKED_ROLE);
+    if (!m) return { tag, units: [u] };
+    const role: PartTag = /^(牵头|主办|负责)/.test(m[1]!) ? 'lead' : 'support';
+    return { tag: role, units: [u.slice(0, -m[0].length)] };
+  });
 }
 
 function roleSegments(text: string): ClausePart[] {

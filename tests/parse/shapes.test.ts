@@ -133,3 +133,10 @@ describe('more placements', () => {
     expect(n.tasks[0]!.deadlines.map((d) => d.text)).toContain('2024年6月底');
   });
 });
+
+describe('roles marked on the unit', () => {
+  it('市发改委（牵头）in a 责任单位 list leads, the others support; 责任主体 is a unit label', async () => {
+    const n = await parse(`${HEAD}1.推进新型工业化。（责任单位：市工信局、市发改委（牵头）、市科技局）\n2.建设现代物流体系。责任主体：市商务局、市交通局\n`);
+    expect(roles(n)).toEqual(['1: 市工信局 市发改委* 市科技局', '2: 市商务局* 市交通局']);
+  });
+});
