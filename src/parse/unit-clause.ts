@@ -64,7 +64,10 @@ export function splitUnitList(list: string): string[] {
 function cleanUnitName(u: string): string {
   let s = u.replace(/[\u200b-\u200d\u2060\ufeff\s]/g, '').replace(/^(由|请|和|及|以及)/, '');
   s = s.replace(/[。．.，、；：]+$/, '').replace(/等$/, '');
-  return s.trim();
+  // 各相关部门按职责分工（负责）: how they share the work is not part of the name.
+  s = s.replace(/(按照?各自职责|按照?职责分工|按照?职责|依职责|根据职责|分别|共同)$/, '');
+  // An empty cell written as 无 or a dash names nobody.
+  return /^(无|暂无|\/|／|—+|-+)$/.test(s) ? '' : s.trim();
 }
 
 /** Reads one segment such as "A、B牵头" or "由A主办" into a tagged part. */

@@ -140,3 +140,10 @@ describe('roles marked on the unit', () => {
     expect(roles(n)).toEqual(['1: 市工信局 市发改委* 市科技局', '2: 市商务局* 市交通局']);
   });
 });
+
+describe('what a unit list leaves out', () => {
+  it('how units share the work and an empty list written 无 are not units', async () => {
+    const n = await parse(`${HEAD}1.推进营商环境改革。（牵头单位：市发改委；配合单位：各相关部门按职责分工负责）\n2.完成年度植树任务。（牵头单位：市林业局；配合单位：无）\n`);
+    expect(roles(n)).toEqual(['1: 市发改委* 各相关部门', '2: 市林业局*']);
+  });
+});
