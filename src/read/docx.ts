@@ -6,14 +6,14 @@
  * a table row → one line with cells joined by ` | ` (nested tables flattened into their cell),
  * text boxes (their paragraphs become lines of their own, the VML fallback copy is skipped),
  * fields (the displayed result is kept, the instruction dropped), tracked changes (insertions
- * kept, deletions and moved-from text dropped), XML entities.
- * Does not handle: automatic list numbers (a `w:numPr` paragraph keeps only its typed text;
- * rendering the number needs numbering.xml and counters), headers, footers, footnotes,
- * comments, hidden text (`w:vanish` is still read), symbol-font characters (`w:sym`).
+ * kept, deletions and moved-from text dropped), XML entities, automatic list numbers (rendered
+ * from numbering.xml in front of the text, docx-numbering.ts).
+ * Does not handle: headers, footers, footnotes, comments, hidden text (`w:vanish` is still read), symbol-font characters (`w:sym`).
  */
 import { DubanError } from '../model/errors.js';
 import { MAX_DOCX_XML_BYTES } from './limits.js';
 import { joinCells } from './rows.js';
+import { DocxNumbering } from './docx-numbering.js';
 import { xmlAttr, xmlTokens, XmlSyntaxError } from './xml.js';
 
 export const BAD_DOCX = '不是有效的 DOCX 文件（可能已损坏或不完整）';
@@ -21,7 +21,7 @@ export const BAD_DOCX = '不是有效的 DOCX 文件（可能已损坏或不完�
 const WORDML = /xmlns(?::([\w.-]+))?\s*=\s*["'](?:http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main|http:\/\/purl\.oclc\.org\/ooxml\/wordprocessingml\/main)["']/;
 
 type Frame =
-  | { kind: 'para'; done: string[]; cur: string }
+  | { kind: 'para'; done: string[]; cur: string; numId?: string; ilvl?: number }
   | { kind: 'row'; cells: string[] }
   | { kind: 'cell'; texts: string[] }
   | { kind: 'skip' }
@@ -36,7 +36,7 @@ interface Element {
 const SKIPPED = new Set(['del', 'moveFrom', 'instrText', 'delInstrText', 'fldData', 'sdtPr', 'rPr', 'pPr']);
 
 /** Turns the XML of a main document part into lines. Exported for tests. */
-export function documentXmlToLines(xml: string): string[] {
+export function documentXmlToLines(xml: string, numbering: DocxNumbering | null = null): string[] {
   const prefix = WORDML.exec(xml.slice(0, 4096))?.[1] ?? (WORDML.test(xml.slice(0, 4096)) ? '' : 'w');
   const local = (qname: string): string | null => {
     if (prefix === '') return qname.includes(':') ? null : qname;
@@ -71,7 +71,7 @@ export function documentXmlToLines(xml: string): string[] {
   };
   const finish = (frame: Frame): void => {
     if (frame.kind === 'skip') skipping--;
-    else if (frame.kind === 'para') emit([...frame.done, frame.cur]);
+    else if (frame.kind === 'para') emit(withNumber([...frame.done, frame.cur], frame, numbering));
     else if (frame.kind === 'cell') innermost('row')?.cells.push(frame.texts.filter((t) => t.trim() !== '').join(' '));
     else if (frame.kind === 'row') emit([joinCells(frame.cells)]);
   };
@@ -94,6 +94,7 @@ export function documentXmlToLines(xml: string): string[] {
       continue;
     }
     const name = local(tok.name);
+    if (numbering && (name === 'numId' || name === 'ilvl')) recordNumbering(innermost('para'), name, xmlAttr(tok.attrs, prefix ? `${prefix}:val` : 'val'));
     const isFallback = tok.name.endsWith(':Fallback') || tok.name === 'Fallback';
     let frame: Frame = { kind: 'plain' };
     if (skipping || isFallback || (name !== null && SKIPPED.has(name))) {
@@ -117,6 +118,20 @@ export function documentXmlToLines(xml: string): string[] {
   }
   while (stack.length) finish(stack.pop()!.frame);
   return out;
+}
+
+function recordNumbering(para: Extract<Frame, { kind: 'para' }> | null, name: 'numId' | 'ilvl', val: string | null): void {
+  if (!para || val === null) return;
+  if (name === 'numId') para.numId = val;
+  else para.ilvl = Number(val) || 0;
+}
+
+/** A paragraph of an automatically numbered list shows its number before its text. */
+function withNumber(lines: string[], para: Extract<Frame, { kind: 'para' }>, numbering: DocxNumbering | null): string[] {
+  if (!numbering || para.numId === undefined) return lines;
+  const label = numbering.next(para.numId, para.ilvl ?? 0);
+  if (label) lines[0] = `${label}${lines[0]}`;
+  return lines;
 }
 
 type Fflate = typeof import('fflate');
@@ -163,12 +178,13 @@ function mainPartName(rels: Uint8Array | undefined): string {
 /** Reads a DOCX file's bytes into text lines (not yet cleaned). */
 export async function readDocx(file: string, bytes: Uint8Array): Promise<string[]> {
   const fflate: Fflate = await import('fflate');
-  const first = unzipParts(fflate, bytes, new Set(['_rels/.rels', 'word/document.xml']), file);
+  const first = unzipParts(fflate, bytes, new Set(['_rels/.rels', 'word/document.xml', 'word/numbering.xml']), file);
   const main = mainPartName(first['_rels/.rels']);
   const doc = first[main] ?? (main === 'word/document.xml' ? undefined : unzipParts(fflate, bytes, new Set([main]), file)[main]);
   if (!doc) throw new DubanError('input', BAD_DOCX, { file });
   try {
-    return documentXmlToLines(partText(doc));
+    const numbering = first['word/numbering.xml'] ? new DocxNumbering(partText(first['word/numbering.xml'])) : null;
+    return documentXmlToLines(partText(doc), numbering);
   } catch (e) {
     if (e instanceof XmlSyntaxError) throw new DubanError('input', BAD_DOCX, { file });
     throw e;
