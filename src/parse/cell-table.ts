@@ -24,6 +24,8 @@ interface Column {
 /** Header words of columns that hold neither task, units, persons nor dates. */
 const KNOWN_OTHER = /^(备注|说明|进展|进展情况|完成情况|工作进展|落实情况|类别|分类|名称|项目名称|领域)$/;
 
+/** A cell of persons' names: 张三 / 张三、李四 / 王五副市长. */
+const PERSONS = /^[\u4e00-\u9fa5]{2,4}(副?(市|区|县|省)长|书记|主任|秘书长)?([、，\s][\u4e00-\u9fa5]{2,4}(副?(市|区|县|省)长|书记|主任|秘书长)?)*$/;
 const ROW_NUMBER = /^[（(]?[\d一二三四五六七八九十]{1,5}[）)]?[、.．]?$/;
 const ENDS_IN_HEAD_NOUN = /(单位|部门|领导|时限|时间|内容|任务|情况|事项|同志|措施|目标|序号|备注)$/;
 const HEAD_NOUN = /^(单位|部门|领导|时限|时间|内容|任务|情况|事项|同志|措施|目标)$/;
@@ -93,6 +95,11 @@ export class CellTableReader {
       this.candidate = words;
       return null;
     }
+    // A header over two lines: 序号 工作任务 分管 / 领导 牵头单位 配合单位.
+    if (candidate && words.every(headerWord)) {
+      this.candidate = [...candidate, ...words];
+      return null;
+    }
     if (candidate && ROW_NUMBER.test(text)) {
       this.words = candidate;
       this.state = 'header';
@@ -110,8 +117,9 @@ export class CellTableReader {
   private header(src: SourceLine, text: string): Item[] | null {
     if (!text) return [];
     const seenUnit = this.words.some((w) => columnKind(w) === 'unit');
-    if (headerWord(text) && !(seenUnit && columnKind(text) === 'other' && !KNOWN_OTHER.test(text))) {
-      this.words.push(text);
+    const words = text.split(/\s+/);
+    if (words.every(headerWord) && !(seenUnit && words.some((w) => columnKind(w) === 'other' && !KNOWN_OTHER.test(w)))) {
+      this.words.push(...words);
       return [];
     }
     this.columns = mergeSplitWords(this.words).map((name) => ({ name, kind: columnKind(name) }));
@@ -206,12 +214,14 @@ export class CellTableReader {
   /** Lines that do not match the columns one to one: the first is the task, unit lists fill the unit columns in order. */
   private fillByContent(item: Item, cells: string[]): void {
     const unitCols = this.columns.filter((c) => c.kind === 'unit');
+    const personCol = this.columns.some((c) => c.kind === 'person');
     let next = 0;
     cells.forEach((cell, i) => {
       const units = splitUnitList(cell);
       if (i > 0 && next < unitCols.length && units.length && units.every(looksLikeUnit)) {
         item.parts.push({ tag: unitCols[next++]!.tag!, units });
-      } else if (i === 0 || next === 0) item.text = item.text ? `${item.text}${cell}` : cell;
+      } else if (i > 0 && personCol && PERSONS.test(cell)) item.leaders.push(...units);
+      else if (i === 0 || next === 0) item.text = item.text ? `${item.text}${cell}` : cell;
     });
   }
 }

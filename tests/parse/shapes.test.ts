@@ -147,3 +147,18 @@ describe('what a unit list leaves out', () => {
     expect(roles(n)).toEqual(['1: 市发改委* 各相关部门', '2: 市林业局*']);
   });
 });
+
+describe('one-cell-per-line tables, harder', () => {
+  it('a header over two lines of words, a task cell wrapped over two lines, a leader column', async () => {
+    const text = [
+      HEAD,
+      '序号 工作任务 分管',
+      '领导 牵头单位 配合单位',
+      '1', '推进城市更新，', '改造老旧小区50个。', '王五副市长', '市住建局', '各区政府',
+      '2', '新建公园10个。', '赵六', '市园林局', '',
+    ].join('\n');
+    const n = await parse(text);
+    expect(roles(n)).toEqual(['1: 市住建局* 各区政府', '2: 市园林局*']);
+    expect(n.tasks[0]!.text).toBe('推进城市更新，改造老旧小区50个。');
+  });
+});
