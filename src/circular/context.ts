@@ -10,6 +10,7 @@ import { trimText } from '../progress/circular-data.js';
 import type { Light } from '../progress/rules.js';
 import { addDays, daysBetween, parsePeriodId, periodLabel } from '../store/periods.js';
 import { addresseesOf, type Addressees } from './head.js';
+import { docNumberOf, governmentOf, type OfficeSettings } from '../office/settings.js';
 
 /** What the context is built from: the period's numbers plus what the head needs from the database. */
 export interface CircularInput {
@@ -20,6 +21,8 @@ export interface CircularInput {
   kinds: readonly UnitKind[];
   /** Latest submission date (ISO) of the reports counted, null when none. */
   lastSubmitted: string | null;
+  /** The office that issues the circular (settings file, or drafted from the notice). */
+  office: OfficeSettings;
 }
 
 export interface CircularContextOptions {
@@ -116,12 +119,16 @@ export interface ProblemNumbers {
 
 export interface CircularContext {
   city: string;
+  /** The issuing office: 发文机关标志, its name in the text, the government it serves, who holds to account, 抄送. */
+  office: { name: string; inText: string; government: string; accountability: string; cc: string };
+  /** 鄂州督通〔2014〕1号. */
+  docNumber: string;
   /** Year and number of the 发文字号 (the period's year; the quarter's or month's number). */
   year: number;
   seq: number;
   /** 成文日期 (ISO): the due date, or the last submission counted when later. */
   date: string;
-  to: Addressees;
+  to: Addressees & { government: string };
   /** The notice's title with inner 《》 as 〈〉 ('' when unknown) and 文号 ('' when none). */
   notice: { title: string; docNumber: string; workReport: boolean };
   period: { id: string; label: string; quarterly: boolean; end: string; due: string; schedule: number };
@@ -305,12 +312,21 @@ export function buildCircularContext(input: CircularInput, opts: CircularContext
     reporting: late.length + data.silentUnits.length + partial.length > 0,
   };
   const t = data.totals;
+  const office = input.office;
   return {
     city: input.city,
+    office: {
+      name: office.office.name,
+      inText: office.office.inText,
+      government: governmentOf(office),
+      accountability: office.accountability,
+      cc: office.circular.cc.join('，'),
+    },
+    docNumber: docNumberOf(office.circular.prefix, period.year, office.circular.firstNumber + period.index - 1),
     year: period.year,
     seq: period.index,
     date,
-    to: addresseesOf(input.kinds),
+    to: { ...addresseesOf(input.kinds), government: governmentOf(office) },
     notice: {
       title: data.notice.title ? nestTitle(data.notice.title) : '',
       docNumber: data.notice.docNumber ?? '',

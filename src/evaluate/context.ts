@@ -259,13 +259,12 @@ function targetsText(t: TaskFact): string {
 }
 
 /**
- * targets.missed（指标未达到）: the key first. A table cell breaks a long ASCII key onto a line
- * of its own, and a line holding only the key is not spread across the cell.
+ * The rule behind a line, in Chinese only (逾期报送, 年末状态“滞后”, 加分事项“领导批示肯定”): an
+ * official document names rules by their words, not by the settings file's keys.
  */
-function ruleCell(key: string): string {
+export function ruleCell(key: string): string {
   const label = ruleLabel(key).replace(/（[^（）]*）$/, '');
-  const short = key.startsWith('status.') ? '年末状态扣分' : label;
-  return short === key ? key : `${key}（${short}）`;
+  return label === key || /[A-Za-z]/.test(label) ? '考核规则' : label;
 }
 
 function signed(points: number): string {
@@ -300,7 +299,7 @@ export function sheetData(facts: EvaluationFacts, result: EvaluationResult, unit
       notes: unit.gradeNotes,
       remark:
         `得分 = 基础分${fmt(unit.base)}分 + 加分${fmt(unit.added)}分 − 扣分${fmt(-unit.deducted)}分 = ${fmt(unit.score)}分。` +
-        `“依据”栏为考核规则文件中的设置项。对评分有异议的，可于考核结果通报印发之日起5个工作日内向${h.organ}申请复核。`,
+        `“依据”栏为考核规则中的相应条款。对评分有异议的，可于考核结果通报印发之日起5个工作日内向${h.organ}申请复核。`,
     },
   };
 }
