@@ -237,7 +237,21 @@ function reasonsOf(task: CircularTask, chars: number): ReasonText[] {
   const own = (list: readonly UnitText[], role: 'lead' | 'support') => list.filter((x) => x.role === role);
   const lead = own(task.delayReasons, 'lead');
   const first = lead.length ? lead : own(task.problems, 'lead');
-  return [...first, ...own(task.delayReasons, 'support')].map((x) => ({ unit: x.unit, lead: x.role === 'lead', text: trimText(x.text, chars) }));
+  const said = new Set<string>();
+  const rows: ReasonText[] = [];
+  for (const x of [...first, ...own(task.delayReasons, 'support')]) {
+    // A sentence two units both wrote is said once: no cell repeats itself.
+    const sentences = x.text.split(/(?<=[。；！？])/).filter((t) => {
+      const key = t.replace(/[。；！？\s]+$/, '');
+      if (!key) return false;
+      if (said.has(key)) return false;
+      said.add(key);
+      return true;
+    });
+    const text = sentences.join('').replace(/；$/, '。');
+    if (text) rows.push({ unit: x.unit, lead: x.role === 'lead', text: trimText(text, chars) });
+  }
+  return rows;
 }
 
 function laggingRows(data: CircularData, chars: number): LaggingRow[] {
