@@ -55,9 +55,9 @@ export function checkParagraphs(paragraphs: readonly string[], ctx: CheckContext
   const needed = ctx.kind === 'sheet' ? 1 : 2;
   if (organCount < needed) problems.push(`${ctx.file}：版头和落款应为“${ctx.organ}”（出现 ${organCount} 次）`);
   if (ctx.kind === 'letter' && ctx.unit) {
-    const cc = paragraphs.find((p) => p.trim().startsWith('抄送'));
-    for (const u of ctx.unit) {
-      if (cc && cc.replace(/^抄送[：:]/, '').split(/[，,。]/).map((x) => x.trim()).includes(u)) problems.push(`${ctx.file}：抄送了收函单位自己（${u}）`);
+    for (const cc of paragraphs.filter((p) => p.trim().startsWith('抄送'))) {
+      const organs = cc.trim().replace(/^抄送[：:]/, '').split(/[，,。]/).map((x) => x.trim());
+      for (const u of ctx.unit) if (organs.includes(u)) problems.push(`${ctx.file}：抄送了收函单位自己（${u}）`);
     }
   }
   if (/市市|区区|省省/.test(all)) problems.push(`${ctx.file}：地名层级重复`);
