@@ -78,7 +78,7 @@ export function applyExcellentCap(
       closed = true;
     } else {
       const why = admitted < limit && !closed
-        ? `与其他${group.length - 1}个单位得分并列第${group[0]!.rank}名，并列单位数超出剩余的${limit - admitted}个优秀名额，按考核规则一并确定为良好`
+        ? `与其他${group.length - 1}个单位得分并列第${group[0]!.rank}名，并列单位数超出剩余的${limit - admitted}个优秀名额`
         : `按得分排第${group[0]!.rank}名，超出优秀名额`;
       for (const r of group) {
         const d = decisions[r.index]!;
