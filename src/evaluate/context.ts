@@ -3,6 +3,7 @@
  * (考核评分表) per unit. Every number is formatted here and every sentence that depends on the
  * data is written here; the template only lays the pieces out. Pure: no I/O, no clock.
  */
+import { targetPhrase } from '../letters/target-phrase.js';
 import { describeRules } from './describe.js';
 import type { EvaluationResult, UnitScore } from './evaluate.js';
 import type { EvaluationFacts, TaskFact, UnitFacts } from './facts.js';
@@ -252,10 +253,20 @@ function statusText(t: TaskFact): string {
   return `${t.status}${pct}`;
 }
 
+/**
+ * Each target once, named by the phrase that carries its number; targets read from one phrase
+ * share it: 实施投资5000万元以上工业重点项目323个：目标5000万元以上，实际1382万元；目标323个，实际94个.
+ */
 function targetsText(t: TaskFact): string {
-  return t.targets
-    .map((g) => `${g.text}：目标${fmt(g.value)}${g.unit}${g.qualifier ?? ''}，实际${g.actual === null ? '未报' : `${fmt(g.actual)}${g.unit}`}`)
-    .join('；');
+  const groups = new Map<string, string[]>();
+  for (const g of t.targets) {
+    const item = `目标${fmt(g.value)}${g.unit}${g.qualifier ?? ''}，实际${g.actual === null ? '未报' : `${fmt(g.actual)}${g.unit}`}`;
+    const phrase = targetPhrase(g);
+    const items = groups.get(phrase) ?? [];
+    if (!items.includes(item)) items.push(item);
+    groups.set(phrase, items);
+  }
+  return [...groups].map(([phrase, items]) => `${phrase}：${items.join('；')}`).join('；');
 }
 
 /**

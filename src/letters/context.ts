@@ -4,8 +4,11 @@
  * the template. Strings are plain text: Handlebars escapes them when the template inserts them.
  */
 import { DubanError } from '../model/errors.js';
-import type { Notice, Target, Task, UnitSummary } from '../model/notice.js';
+import type { Notice, Task, UnitSummary } from '../model/notice.js';
 import { docNumberOf, governmentOf, type OfficeSettings } from '../office/settings.js';
+import { targetPhrases } from './target-phrase.js';
+
+export { targetPhrase, targetPhrases } from './target-phrase.js';
 
 export interface LetterTask {
   no: number;
@@ -65,33 +68,6 @@ function bodyOf(task: Task): string {
 /** A title quoted inside 《》 turns its own 《》 into 〈〉, as 公文 nest book-title marks. */
 export function nestTitle(title: string): string {
   return title.replace(/《/g, '〈').replace(/》/g, '〉');
-}
-
-const HAS_NUMBER = /\d/;
-
-/**
- * The phrase of a target's clause that carries its number: 重点抓好平煤神马25万吨己二酸和20万吨己内酰胺
- * holds two targets, shown as 平煤神马25万吨己二酸 and 20万吨己内酰胺. The clause is cut at 和/及/与
- * only where both sides hold a number, so 和谐 or 人和 stay whole.
- */
-export function targetPhrase(t: Target): string {
-  const tokens = t.text.split(/(以及|和|及|与)/);
-  const parts: string[] = [tokens[0]!];
-  for (let i = 1; i < tokens.length; i += 2) {
-    const sep = tokens[i]!;
-    const piece = tokens[i + 1]!;
-    const last = parts[parts.length - 1]!;
-    if (HAS_NUMBER.test(piece) && HAS_NUMBER.test(last)) parts.push(piece);
-    else parts[parts.length - 1] = `${last}${sep}${piece}`;
-  }
-  const number = `${t.value}${t.unit}`;
-  const hit = parts.find((p) => p.includes(number)) ?? t.text;
-  return hit.replace(/^(?:重点)?(?:抓好|做好)/, '').trim() || t.text;
-}
-
-/** Each target once, as the phrase that carries its number. */
-export function targetPhrases(targets: readonly Target[]): string[] {
-  return [...new Set(targets.map(targetPhrase))];
 }
 
 function letterTask(notice: Notice, task: Task, unit: string): LetterTask {
