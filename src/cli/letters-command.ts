@@ -6,6 +6,7 @@ import type { UnitSummary } from '../model/notice.js';
 import { parseNoticeFile } from '../parse/index.js';
 import { buildLetterContext, missingLetterField, receivingUnits } from '../letters/context.js';
 import { chooseOffice } from '../office/choose.js';
+import { withSettingsPlace } from '../parse/meta.js';
 import { renderTemplate } from '../render/template.js';
 import { parseFormats, templatePath, type DocFormat } from '../render/output.js';
 import { writeBatch } from '../render/batch.js';
@@ -52,6 +53,7 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   const missing = missingLetterField(notice, opts.date);
   if (missing) throw new DubanError('usage', missing, { file });
   const { office, drafted } = chooseOffice(notice, { officeFile: opts.office });
+  notice.meta = withSettingsPlace(notice.meta, office.area);
   if (drafted) io.err(`未找到本地办公室设置，已按通知推定（${office.office.name}，${office.letters.prefix}）；可用 duban office init 生成设置文件核对后用 --office 指定`);
   const all = receivingUnits(notice);
   const chosen = pickUnits(all, opts.unit, units);

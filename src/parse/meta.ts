@@ -276,6 +276,12 @@ export function applyMetaFlags(meta: NoticeMeta, flags: MetaFlags): NoticeMeta {
   return { ...out, provenance };
 }
 
+/** The place and level from the office settings, when the notice does not show them. */
+export function withSettingsPlace(meta: NoticeMeta, area: { name: string; level: NonNullable<NoticeMeta['level']> }): NoticeMeta {
+  if (meta.city) return meta;
+  return { ...meta, city: area.name, level: area.level, provenance: { ...(meta.provenance ?? {}), city: 'settings', level: 'settings' } };
+}
+
 /** Chinese words for provenance, as `duban parse` shows them. */
 export const SOURCE_WORDS: Record<MetaSource, string> = {
   text: '通知原文',

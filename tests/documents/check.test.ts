@@ -151,9 +151,9 @@ const corpusFiles = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()
 describe('the document check, on every corpus notice with a drafted office file', () => {
   for (const name of corpusFiles) {
     const id = name.slice(0, 2);
-    it(name, async () => {
+    it(name, async (t) => {
       const w = await pipeline(join(corpus, name), id, { pdf: PDF_SAMPLE.has(id), quarters: null });
-      if (!w) return;
+      if (!w) return t.skip('no tasks parsed yet (parser work in progress)');
       const { problems, count } = await check(w);
       expect(count).toBeGreaterThan(2);
       expect(problems).toEqual([]);

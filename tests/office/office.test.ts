@@ -11,7 +11,7 @@ import { chooseOffice } from '../../src/office/choose.js';
 import { docNumberAbbreviation, draftOffice, officeYaml } from '../../src/office/draft.js';
 import { bundledOfficeFolder, findOfficeFile, loadOfficeSettings, parseOfficeSettings } from '../../src/office/settings.js';
 import { parseNoticeFile } from '../../src/parse/index.js';
-import { placeOf } from '../../src/parse/meta.js';
+import { placeOf, withSettingsPlace } from '../../src/parse/meta.js';
 import { templatePath } from '../../src/render/output.js';
 import { renderTemplate } from '../../src/render/template.js';
 import { bundledDirectoryFolder, findDirectoryForNotice } from '../../src/units/index.js';
@@ -116,6 +116,9 @@ describe('metadata provenance', () => {
     const flagged = (await parseNoticeFile(corpus('04-pingdingshan-2013.txt'), { meta: { title: '关于印发重点工作任务的通知', year: 2013 } })).notice.meta;
     expect(flagged.title).toBe('关于印发重点工作任务的通知');
     expect(flagged.provenance).toMatchObject({ title: 'flag', year: 'flag' });
+    const placed = withSettingsPlace(p, { name: '平顶山', level: '市' });
+    expect([placed.city, placed.provenance?.city]).toEqual(['平顶山', 'settings']);
+    expect(withSettingsPlace(s, { name: '别处', level: '市' }).city).toBe('鄂州');
   });
 });
 
