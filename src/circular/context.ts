@@ -10,6 +10,7 @@ import { trimText } from '../progress/circular-data.js';
 import type { Light } from '../progress/rules.js';
 import { addDays, daysBetween, parsePeriodId, periodLabel } from '../store/periods.js';
 import { addresseesOf, type Addressees } from './head.js';
+import { docNumberOf, governmentOf, type OfficeSettings } from '../office/settings.js';
 
 /** What the context is built from: the period's numbers plus what the head needs from the database. */
 export interface CircularInput {
@@ -20,6 +21,8 @@ export interface CircularInput {
   kinds: readonly UnitKind[];
   /** Latest submission date (ISO) of the reports counted, null when none. */
   lastSubmitted: string | null;
+  /** The office that issues the circular (settings file, or drafted from the notice). */
+  office: OfficeSettings;
 }
 
 export interface CircularContextOptions {
@@ -116,12 +119,16 @@ export interface ProblemNumbers {
 
 export interface CircularContext {
   city: string;
+  /** The issuing office: 发文机关标志, its name in the text, the government it serves, who holds to account, 抄送. */
+  office: { name: string; inText: string; government: string; accountability: string; cc: string };
+  /** 鄂州督通〔2014〕1号. */
+  docNumber: string;
   /** Year and number of the 发文字号 (the period's year; the quarter's or month's number). */
   year: number;
   seq: number;
   /** 成文日期 (ISO): the due date, or the last submission counted when later. */
   date: string;
-  to: Addressees;
+  to: Addressees & { government: string };
   /** The notice's title with inner 《》 as 〈〉 ('' when unknown) and 文号 ('' when none). */
   notice: { title: string; docNumber: string; workReport: boolean };
   period: { id: string; label: string; quarterly: boolean; end: string; due: string; schedule: number };
@@ -230,7 +237,21 @@ function reasonsOf(task: CircularTask, chars: number): ReasonText[] {
   const own = (list: readonly UnitText[], role: 'lead' | 'support') => list.filter((x) => x.role === role);
   const lead = own(task.delayReasons, 'lead');
   const first = lead.length ? lead : own(task.problems, 'lead');
-  return [...first, ...own(task.delayReasons, 'support')].map((x) => ({ unit: x.unit, lead: x.role === 'lead', text: trimText(x.text, chars) }));
+  const said = new Set<string>();
+  const rows: ReasonText[] = [];
+  for (const x of [...first, ...own(task.delayReasons, 'support')]) {
+    // A sentence two units both wrote is said once: no cell repeats itself.
+    const sentences = x.text.split(/(?<=[。；！？])/).filter((t) => {
+      const key = t.replace(/[。；！？\s]+$/, '');
+      if (!key) return false;
+      if (said.has(key)) return false;
+      said.add(key);
+      return true;
+    });
+    const text = sentences.join('').replace(/；$/, '。');
+    if (text) rows.push({ unit: x.unit, lead: x.role === 'lead', text: trimText(text, chars) });
+  }
+  return rows;
 }
 
 function laggingRows(data: CircularData, chars: number): LaggingRow[] {
@@ -305,12 +326,21 @@ export function buildCircularContext(input: CircularInput, opts: CircularContext
     reporting: late.length + data.silentUnits.length + partial.length > 0,
   };
   const t = data.totals;
+  const office = input.office;
   return {
     city: input.city,
+    office: {
+      name: office.office.name,
+      inText: office.office.inText,
+      government: governmentOf(office),
+      accountability: office.accountability,
+      cc: office.circular.cc.join('，'),
+    },
+    docNumber: docNumberOf(office.circular.prefix, period.year, office.circular.firstNumber + period.index - 1),
     year: period.year,
     seq: period.index,
     date,
-    to: addresseesOf(input.kinds),
+    to: { ...addresseesOf(input.kinds), government: governmentOf(office) },
     notice: {
       title: data.notice.title ? nestTitle(data.notice.title) : '',
       docNumber: data.notice.docNumber ?? '',

@@ -14,6 +14,6 @@ export {
   type UnitRow,
   type ProblemNumbers,
 } from './context.js';
-export { loadCircularInput } from './load.js';
+export { loadCircularInput, type StoredCircularInput } from './load.js';
 export { cityOf, addresseesOf, type Addressees, type CitySources } from './head.js';
 export { circularFileStem } from './files.js';

@@ -13,8 +13,11 @@ import { currentReports } from '../store/reports.js';
 import type { CircularInput } from './context.js';
 import { cityOf } from './head.js';
 
+/** The circular's input without the office settings, plus what finds them: the notice file and hints. */
+export type StoredCircularInput = Omit<CircularInput, 'office'> & { sourceFile: string; officeHints: string[] };
+
 /** The circular's input for `periodId` (2014-Q1, 2014Q1, 2014-03…); DubanError naming the period otherwise. */
-export function loadCircularInput(db: Db, periodId: string, opts: CircularOptions = {}): CircularInput {
+export function loadCircularInput(db: Db, periodId: string, opts: CircularOptions = {}): StoredCircularInput {
   const wanted = parsePeriodId(periodId);
   if (!getPeriod(db, wanted.id)) {
     const known = listPeriods(db).map((p) => p.id);
@@ -32,7 +35,10 @@ export function loadCircularInput(db: Db, periodId: string, opts: CircularOption
   if (!notice) throw new DubanError('internal', `数据库中找不到通知“${data.notice.key}”`);
   const units = receivingUnits(db, notice.id);
   const dates = currentReports(db, notice.id, wanted.id).map((r) => r.submittedDate);
+  const fullNames = units.flatMap((u) => (u.fullName ? [u.fullName] : []));
   return {
+    sourceFile: notice.sourceFile,
+    officeHints: [notice.docNumber ?? '', notice.title ?? '', ...fullNames],
     data,
     city: cityOf({ fullNames: units.flatMap((u) => (u.fullName ? [u.fullName] : [])), docNumber: notice.docNumber, title: notice.title }),
     kinds: [...new Set(units.map((u) => u.kind))],

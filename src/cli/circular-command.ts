@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CliIO } from './io.js';
-import type { CircularContext, CircularInput } from '../circular/context.js';
+import type { CircularContext } from '../circular/context.js';
+import type { StoredCircularInput } from '../circular/load.js';
 import { circularFileStem } from '../circular/files.js';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, EXIT } from '../model/errors.js';
@@ -14,6 +15,7 @@ export interface CircularCommandOptions {
   format?: string;
   fonts?: string;
   statusRules?: string;
+  office?: string;
 }
 
 function option(opts: Record<string, unknown>, key: keyof CircularCommandOptions): string | undefined {
@@ -22,7 +24,7 @@ function option(opts: Record<string, unknown>, key: keyof CircularCommandOptions
 }
 
 /** The period's numbers from the database, and the circular's document tree. */
-async function prepare(dbFile: string, periodId: string, rulesFile?: string): Promise<{ context: CircularContext; tree: DocTree }> {
+async function prepare(dbFile: string, periodId: string, rulesFile?: string, officeFile?: string): Promise<{ context: CircularContext; tree: DocTree }> {
   const [{ openDatabase }, { loadCircularInput }, { buildCircularContext }, { loadStatusRules }] = await Promise.all([
     import('../store/db.js'),
     import('../circular/load.js'),
@@ -31,13 +33,15 @@ async function prepare(dbFile: string, periodId: string, rulesFile?: string): Pr
   ]);
   const rules = loadStatusRules(rulesFile);
   const db = openDatabase(dbFile, { mustExist: true });
-  let input: CircularInput;
+  let input: StoredCircularInput;
   try {
     input = loadCircularInput(db, periodId, { rules });
   } finally {
     db.close();
   }
-  const context = buildCircularContext(input);
+  const { officeForStoredNotice } = await import('../office/choose.js');
+  const office = await officeForStoredNotice(input.sourceFile, input.officeHints, officeFile);
+  const context = buildCircularContext({ ...input, office });
   return { context, tree: renderTemplate(templatePath('circular.hbs'), context) };
 }
 
@@ -52,7 +56,7 @@ export async function circularCommand(opts: Record<string, unknown>, io: CliIO):
   const writers = Promise.all(
     formats.map((f) => (f === 'docx' ? import('../render/docx/index.js') : import('../render/pdf/write.js'))),
   ).catch(() => undefined);
-  const { context, tree } = await prepare(option(opts, 'db') ?? 'output/duban.db', periodId, option(opts, 'statusRules'));
+  const { context, tree } = await prepare(option(opts, 'db') ?? 'output/duban.db', periodId, option(opts, 'statusRules'), option(opts, 'office'));
   const fontsModule = formats.includes('pdf') ? await import('../render/fonts/fonts.js') : undefined;
   const fonts = fontsModule?.loadFonts({ fontsDir });
   await writers;

@@ -28,9 +28,24 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .option('--unit <name>', '只生成某一单位的交办函')
     .option('--fonts <dir>', '字体目录（优先使用其中的公文字体）')
     .option('--date <iso>', '成文日期（默认取通知的成文日期）')
+    .option('--office <yaml>', '办公室设置（YAML，默认按通知文号选用 seeds/ 中的设置）')
+    .option('--title <text>', '通知标题（通知中没有或有误时）')
+    .option('--year <year>', '通知年度（通知中没有或有误时）')
     .action(async (notice: string, opts) =>
       setCode(await (await import('./letters-command.js')).lettersCommand(notice, opts, io)),
     );
+
+  const office = program.command('office').description('督查办公室设置：发文机关、代字、抄送、问责机关');
+  office
+    .command('init')
+    .description('根据通知起草办公室设置文件（YAML），核对后使用')
+    .argument('<notice>', '通知文件')
+    .requiredOption('-o, --output <file>', '写入的设置文件，如 seeds/平顶山-office.yaml')
+    .option('--city <name>', '地名（通知中看不出时），如 平顶山')
+    .option('--level <level>', '层级：省、市、县或区（通知中看不出时）')
+    .option('--units <yaml>', '单位名录（YAML）')
+    .option('--force', '覆盖已有文件')
+    .action(async (notice: string, opts) => setCode(await (await import('./office-command.js')).officeInitCommand(notice, opts, io)));
 
   program
     .command('ledger')
@@ -82,6 +97,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .option('--format <list>', '输出格式，逗号分隔', 'docx,pdf')
     .option('--fonts <dir>', '字体目录')
     .option('--status-rules <yaml>', '进度规则（YAML，默认 seeds/status-rules.yaml）')
+    .option('--office <yaml>', '办公室设置（YAML，默认按通知选用）')
     .action(async (opts) => setCode(await (await import('./circular-command.js')).circularCommand(opts, io)));
 
   program
@@ -94,6 +110,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .option('--out <dir>', '输出目录', 'output/年度考核')
     .option('--format <list>', '输出格式，逗号分隔（docx,pdf,xlsx）', 'docx,pdf,xlsx')
     .option('--fonts <dir>', '字体目录')
+    .option('--office <yaml>', '办公室设置（YAML，默认按通知选用）')
     .action(async (opts) => setCode(await (await import('./evaluate-command.js')).evaluateCommand(opts, io)));
 
   program

@@ -36,7 +36,7 @@ export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO):
   // The default names the bundled file; outside the project folder, use the copy that ships.
   if (rulesFile === DEFAULT_RULES && !existsSync(rulesFile)) rulesFile = BUNDLED_RULES;
   const { loadRules } = await import('../evaluate/rules-load.js');
-  const rules = loadRules(rulesFile);
+  let rules = loadRules(rulesFile);
   const eventsFile = option(opts, 'events');
   const events = eventsFile ? (await import('../evaluate/events.js')).loadEvents(eventsFile) : undefined;
 
@@ -44,11 +44,20 @@ export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO):
   const { loadEvaluationFacts } = await import('../evaluate/load-facts.js');
   const db = openDatabase(option(opts, 'db') ?? 'output/duban.db', { mustExist: true });
   let facts;
+  let stored;
   try {
     facts = loadEvaluationFacts(db, year, events ? { events } : {});
+    const { findNoticeByKey } = await import('../store/notices.js');
+    stored = facts.notices[0] ? findNoticeByKey(db, facts.notices[0].key) : null;
   } finally {
     db.close();
   }
+  // The evaluating office, its 代字, 主送, 抄送 and 问责 body come from the office settings.
+  const { officeForStoredNotice } = await import('../office/choose.js');
+  const hints = [stored?.docNumber ?? '', stored?.title ?? '', ...facts.units.flatMap((u) => (u.fullName ? [u.fullName] : []))];
+  const office = await officeForStoredNotice(stored?.sourceFile ?? '', hints, option(opts, 'office'));
+  const { withOfficeDocument } = await import('../evaluate/office.js');
+  rules = withOfficeDocument(rules, office);
   const { evaluate } = await import('../evaluate/evaluate.js');
   const result = evaluate(facts, rules);
   if (result.units.length === 0) throw new DubanError('content', `${year}年度没有承担任务的单位，无法考核`);

@@ -5,7 +5,9 @@ import { DubanError, EXIT } from '../model/errors.js';
 import type { UnitSummary } from '../model/notice.js';
 import { parseNoticeFile } from '../parse/index.js';
 import { gapWarning } from '../parse/review.js';
-import { buildLetterContext, receivingUnits } from '../letters/context.js';
+import { buildLetterContext, missingLetterField, receivingUnits } from '../letters/context.js';
+import { chooseOffice } from '../office/choose.js';
+import { withSettingsPlace } from '../parse/meta.js';
 import { renderTemplate } from '../render/template.js';
 import { parseFormats, templatePath, type DocFormat } from '../render/output.js';
 import { writeBatch } from '../render/batch.js';
@@ -19,6 +21,19 @@ export interface LettersCommandOptions {
   unit?: string;
   fonts?: string;
   date?: string;
+  /** --office <yaml>: office settings; default the seeds/ file matching the notice. */
+  office?: string;
+  /** --title / --year: metadata the notice lacks or gets wrong. */
+  title?: string;
+  year?: string;
+}
+
+/** --year 2013 as a number; DubanError('usage') otherwise. */
+export function yearFlag(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const y = Number(raw.normalize('NFKC'));
+  if (!/^\d{4}$/.test(raw.normalize('NFKC')) || y < 1949 || y > 2099) throw new DubanError('usage', `年份“${raw}”应为四位数字，如 2014`);
+  return y;
 }
 
 function pickUnits(all: UnitSummary[], wanted: string | undefined, dir: UnitDirectory | null): UnitSummary[] {
@@ -34,7 +49,13 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   const started = performance.now();
   const formats = parseFormats<DocFormat>(opts.format, ['docx', 'pdf']);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new DubanError('usage', `日期“${opts.date}”格式不对，应为 2014-01-13 这样的形式`);
-  const { notice, units } = await parseNoticeFile(file, { unitsFile: opts.units });
+  const year = yearFlag(opts.year);
+  const { notice, units } = await parseNoticeFile(file, { unitsFile: opts.units, meta: { ...(opts.title ? { title: opts.title } : {}), ...(year ? { year } : {}) } });
+  const missing = missingLetterField(notice, opts.date);
+  if (missing) throw new DubanError('usage', missing, { file });
+  const { office, drafted } = chooseOffice(notice, { officeFile: opts.office });
+  notice.meta = withSettingsPlace(notice.meta, office.area);
+  if (drafted) io.err(`未找到本地办公室设置，已按通知推定（${office.office.name}，${office.letters.prefix}）；可用 duban office init 生成设置文件核对后用 --office 指定`);
   const gaps = gapWarning(notice);
   if (gaps) io.err(gaps);
   const all = receivingUnits(notice);
@@ -44,7 +65,7 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   const stemOf = new Map(all.map((u, i) => [u.name, stems[i]!]));
   const template = templatePath('letter.hbs');
   const jobs = chosen.map((unit) => ({
-    tree: renderTemplate(template, buildLetterContext(notice, unit, { seq: all.indexOf(unit) + 1, city: units?.city, date: opts.date })),
+    tree: renderTemplate(template, buildLetterContext(notice, unit, { seq: all.indexOf(unit) + 1, office, ...(opts.date ? { date: opts.date } : {}) })),
     base: join(opts.out, stemOf.get(unit.name)!),
     label: unit.name,
   }));

@@ -3,6 +3,7 @@ import { formatDiagnostic } from '../model/diagnostic.js';
 import { EXIT } from '../model/errors.js';
 import type { Notice } from '../model/notice.js';
 import { parseNoticeFile } from '../parse/index.js';
+import { SOURCE_WORDS } from '../parse/meta.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { MAX_UNIT_NAME, reviewCounts, type ReviewCounts } from '../parse/review.js';
 
@@ -53,6 +54,8 @@ export function summary(notice: Notice, unitsFile: string | null, review: Review
   const lines: string[] = [];
   lines.push(`${m.docNumber ?? '（无文号）'}  ${m.title ?? '（未识别标题）'}`);
   lines.push(`发文机关：${m.issuer ?? '未识别'}　成文日期：${m.signDate ?? '未识别'}　发布日期：${m.publishDate ?? '未识别'}`);
+  const from = (f: keyof NonNullable<typeof m.provenance>) => SOURCE_WORDS[m.provenance?.[f] ?? 'missing'];
+  lines.push(`年度：${m.year ?? '未知'}（${from('year')}）　地区：${m.city ? `${m.city}${m.level ?? ''}` : '未知'}（${from('city')}）　标题：${from('title')}`);
   if (m.recipients.length) lines.push(`主送：${m.recipients.join('、')}`);
   if (notice.planDeadline || notice.planRecipient) {
     lines.push(`实施方案：${notice.planDeadline ?? '（未写明时限）'} 前报送${notice.planRecipient ?? '（未写明）'}`);

@@ -3,6 +3,7 @@
  * (考核评分表) per unit. Every number is formatted here and every sentence that depends on the
  * data is written here; the template only lays the pieces out. Pure: no I/O, no clock.
  */
+import { targetPhrase } from '../letters/target-phrase.js';
 import { describeRules } from './describe.js';
 import type { EvaluationResult, UnitScore } from './evaluate.js';
 import type { EvaluationFacts, TaskFact, UnitFacts } from './facts.js';
@@ -252,20 +253,29 @@ function statusText(t: TaskFact): string {
   return `${t.status}${pct}`;
 }
 
+/**
+ * Each target once, named by the phrase that carries its number; targets read from one phrase
+ * share it: 实施投资5000万元以上工业重点项目323个：目标5000万元以上，实际1382万元；目标323个，实际94个.
+ */
 function targetsText(t: TaskFact): string {
-  return t.targets
-    .map((g) => `${g.text}：目标${fmt(g.value)}${g.unit}${g.qualifier ?? ''}，实际${g.actual === null ? '未报' : `${fmt(g.actual)}${g.unit}`}`)
-    .join('；');
+  const groups = new Map<string, string[]>();
+  for (const g of t.targets) {
+    const item = `目标${fmt(g.value)}${g.unit}${g.qualifier ?? ''}，实际${g.actual === null ? '未报' : `${fmt(g.actual)}${g.unit}`}`;
+    const phrase = targetPhrase(g);
+    const items = groups.get(phrase) ?? [];
+    if (!items.includes(item)) items.push(item);
+    groups.set(phrase, items);
+  }
+  return [...groups].map(([phrase, items]) => `${phrase}：${items.join('；')}`).join('；');
 }
 
 /**
- * targets.missed（指标未达到）: the key first. A table cell breaks a long ASCII key onto a line
- * of its own, and a line holding only the key is not spread across the cell.
+ * The rule behind a line, in Chinese only (逾期报送, 年末状态“滞后”, 加分事项“领导批示肯定”): an
+ * official document names rules by their words, not by the settings file's keys.
  */
-function ruleCell(key: string): string {
+export function ruleCell(key: string): string {
   const label = ruleLabel(key).replace(/（[^（）]*）$/, '');
-  const short = key.startsWith('status.') ? '年末状态扣分' : label;
-  return short === key ? key : `${key}（${short}）`;
+  return label === key || /[A-Za-z]/.test(label) ? '考核规则' : label;
 }
 
 function signed(points: number): string {
@@ -300,7 +310,7 @@ export function sheetData(facts: EvaluationFacts, result: EvaluationResult, unit
       notes: unit.gradeNotes,
       remark:
         `得分 = 基础分${fmt(unit.base)}分 + 加分${fmt(unit.added)}分 − 扣分${fmt(-unit.deducted)}分 = ${fmt(unit.score)}分。` +
-        `“依据”栏为考核规则文件中的设置项。对评分有异议的，可于考核结果通报印发之日起5个工作日内向${h.organ}申请复核。`,
+        `“依据”栏为考核规则中的相应条款。对评分有异议的，可于考核结果通报印发之日起5个工作日内向${h.organ}申请复核。`,
     },
   };
 }

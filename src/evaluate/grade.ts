@@ -72,13 +72,13 @@ export function applyExcellentCap(
       admitted += group.length;
       for (const r of group) {
         decisions[r.index]!.notes.push(
-          `与其他${group.length - 1}个单位得分并列处于优秀名额边界，按规则（excellentCap.ties: keep）一并评为优秀，优秀单位数因此超过名额${limit}个`,
+          `与其他${group.length - 1}个单位得分并列处于优秀名额边界，按考核规则中“并列单位一并保留优秀”的规定一并评为优秀，优秀单位数因此超过名额${limit}个`,
         );
       }
       closed = true;
     } else {
       const why = admitted < limit && !closed
-        ? `与其他${group.length - 1}个单位得分并列第${group[0]!.rank}名，并列单位数超出剩余的${limit - admitted}个优秀名额（excellentCap.ties: drop）`
+        ? `与其他${group.length - 1}个单位得分并列第${group[0]!.rank}名，并列单位数超出剩余的${limit - admitted}个优秀名额`
         : `按得分排第${group[0]!.rank}名，超出优秀名额`;
       for (const r of group) {
         const d = decisions[r.index]!;

@@ -3,7 +3,12 @@
  * letter shows about tasks comes from the Notice model; wording of the letter itself lives in
  * the template. Strings are plain text: Handlebars escapes them when the template inserts them.
  */
+import { DubanError } from '../model/errors.js';
 import type { Notice, Task, UnitSummary } from '../model/notice.js';
+import { docNumberOf, governmentOf, type OfficeSettings } from '../office/settings.js';
+import { targetPhrases } from './target-phrase.js';
+
+export { targetPhrase, targetPhrases } from './target-phrase.js';
 
 export interface LetterTask {
   no: number;
@@ -19,15 +24,21 @@ export interface LetterTask {
 }
 
 export interface LetterContext {
-  city: string;
+  /** Year of the letter's 发文字号 (the year of its date). */
   year: number;
-  /** 发文机关标志 of the letter. */
+  /** 发文机关标志 of the letter (office settings). */
   sender: string;
+  office: { name: string; inText: string; government: string };
+  /** 鄂州督交〔2014〕13号. */
+  docNumber: string;
   seq: number;
   unit: { name: string; fullName: string; kind: string };
+  /** '' for what the notice does not give; the template words around what is there. */
   notice: { title: string; docNumber: string; attachmentTitle: string; signDate: string; issuer: string };
   planDeadline: string;
   planRecipient: string;
+  /** The body that starts 问责 proceedings. */
+  accountability: string;
   lead: LetterTask[];
   support: LetterTask[];
   taskCount: number;
@@ -36,9 +47,9 @@ export interface LetterContext {
 }
 
 export interface LetterOptions {
-  /** ISO date printed as 成文日期; defaults to the notice's sign date. */
+  office: OfficeSettings;
+  /** ISO date printed as 成文日期; defaults to the notice's sign date, then its publish date. */
   date?: string;
-  city?: string | null;
   /** 1-based position of the unit in the list of letters: the letter's number. */
   seq: number;
 }
@@ -67,44 +78,78 @@ function letterTask(notice: Notice, task: Task, unit: string): LetterTask {
     title: task.title,
     text: bodyOf(task),
     chapterTitle: chapter ? `${chapter.no}、${chapter.title}` : '',
-    targets: task.targets.map((t) => t.text),
-    deadlines: task.deadlines.map((d) => d.text),
+    targets: targetPhrases(task.targets),
+    deadlines: [...new Set(task.deadlines.map((d) => d.text))],
     leads: namesOf(task, 'lead', unit),
     supports: namesOf(task, 'support', unit),
   };
 }
 
-function qualify(name: string, city: string): string {
-  return city && name.startsWith('市') ? `${city}${name}` : name;
+/** 市发改委 → 鄂州市发改委 when the office's place is a city and the name carries its level word. */
+function qualify(name: string, office: OfficeSettings): string {
+  const level = office.area.level;
+  return name.startsWith(level) && !name.startsWith(office.area.name) ? `${office.area.name}${name}` : name;
+}
+
+/** The date a letter carries: --date, else the notice's sign date, else its publish date; null when none. */
+export function letterDate(notice: Notice, date?: string): string | null {
+  return date ?? notice.meta.signDate ?? notice.meta.publishDate ?? null;
+}
+
+/** Same organ, written with or without its place: 鄂州市监察局 and 市监察局. */
+function sameOrgan(a: string, b: string, office: OfficeSettings): boolean {
+  const bare = (s: string) => s.replace(new RegExp(`^${office.area.name}(?=[省市县区])`), '');
+  return bare(a) === bare(b);
 }
 
 export function buildLetterContext(notice: Notice, unit: UnitSummary, opts: LetterOptions): LetterContext {
-  const city = opts.city ?? '';
-  const date = opts.date ?? notice.meta.signDate ?? notice.meta.publishDate ?? '2000-01-01';
+  const office = opts.office;
+  const date = letterDate(notice, opts.date);
+  if (!date) throw new DubanError('usage', '缺少成文日期：通知中没有成文日期，请用 --date 指定交办函的成文日期，如 --date 2014-01-20');
+  const year = Number(date.slice(0, 4));
   const byNo = new Map(notice.tasks.map((t) => [t.no, t]));
   const tasks = (nos: number[]) => nos.map((n) => byNo.get(n)).filter((t): t is Task => t !== undefined);
-  const planRecipient = notice.planRecipient ?? '市政府政务督查室';
+  const planRecipient = notice.planRecipient ?? office.reports.receiver;
+  const title = notice.meta.title ?? notice.meta.attachmentTitle ?? '';
+  const fullName = unit.fullName ?? qualify(unit.name, office);
+  const self = [unit.name, fullName];
   return {
-    city,
-    year: Number(date.slice(0, 4)),
-    sender: qualify(planRecipient.replace(/^市政府/, '市人民政府'), city),
+    year,
+    sender: office.office.name,
+    office: { name: office.office.name, inText: office.office.inText, government: governmentOf(office) },
+    docNumber: docNumberOf(office.letters.prefix, year, office.letters.firstNumber + opts.seq - 1),
     seq: opts.seq,
-    unit: { name: unit.name, fullName: unit.fullName ?? qualify(unit.name, city), kind: unit.kind },
+    unit: { name: unit.name, fullName, kind: unit.kind },
     notice: {
-      title: nestTitle(notice.meta.title ?? notice.meta.attachmentTitle ?? ''),
+      title: nestTitle(title),
       docNumber: notice.meta.docNumber ?? '',
-      attachmentTitle: nestTitle(notice.meta.attachmentTitle ?? notice.meta.title ?? ''),
+      attachmentTitle: nestTitle(notice.meta.attachmentTitle ?? title),
       signDate: notice.meta.signDate ?? '',
       issuer: notice.meta.issuer ?? '',
     },
     planDeadline: notice.planDeadline ?? '',
     planRecipient,
+    accountability: office.accountability,
     lead: tasks(unit.lead).map((t) => letterTask(notice, t, unit.name)),
     support: tasks(unit.support).map((t) => letterTask(notice, t, unit.name)),
     taskCount: unit.lead.length + unit.support.length,
     date,
-    cc: [notice.meta.issuer, '市目标办', '市监察局'].filter((x): x is string => Boolean(x)).map((x) => x.replace(new RegExp(`^${city}`), '')).join('，'),
+    cc: office.letters.cc.filter((c) => !self.some((s) => sameOrgan(c, s, office))).join('，'),
   };
+}
+
+/**
+ * What a letter cannot be written without, checked before anything is written: one Chinese
+ * line naming the field and how to supply it, or null when everything is there. A notice
+ * without a title is cited by its 文号 (根据平政办〔2013〕11号文件要求); without either, the letter
+ * would have no basis, and --title is asked for.
+ */
+export function missingLetterField(notice: Notice, date?: string): string | null {
+  if (!notice.meta.title && !notice.meta.attachmentTitle && !notice.meta.docNumber) {
+    return '缺少通知标题：通知中既没有标题也没有文号，交办函无法写明交办依据；请用 --title 指定通知标题，如 --title 关于印发2014年重点工作任务分解方案的通知';
+  }
+  if (!letterDate(notice, date)) return `缺少成文日期：通知中没有成文日期，请用 --date 指定交办函的成文日期，如 --date ${notice.meta.year ?? 2014}-03-01`;
+  return null;
 }
 
 /** Units that receive a letter: every non-collective unit holding a task, in notice order. */

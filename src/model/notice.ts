@@ -39,7 +39,35 @@ export interface NoticeMeta {
   requirements: Requirement[];
   /** Title of the attachment that holds the task list, without book-title marks. */
   attachmentTitle: string | null;
+  /** Year of the notice: 〔2013〕 of the 文号, its dates, or the year its title names. Added in place (schema 1). */
+  year?: number | null;
+  /** The place the notice is issued for, without its level word: 鄂州, 蔡甸, 广东. */
+  city?: string | null;
+  /** Level of that place: 省, 市, 县 or 区. */
+  level?: '省' | '市' | '县' | '区' | null;
+  /** Where each field's value came from (see MetaSource). */
+  provenance?: Partial<Record<MetaField, MetaSource>>;
 }
+
+/**
+ * Where a metadata value came from: printed in the notice (`text`), worked out from other text
+ * (`derived`: the year from 〔2013〕, the city from the issuer or the unit directory), taken from
+ * the office settings (`settings`), given on the command line (`flag`), or not known (`missing`).
+ */
+export type MetaSource = 'text' | 'derived' | 'settings' | 'flag' | 'missing';
+
+export type MetaField =
+  | 'title'
+  | 'docNumber'
+  | 'issuer'
+  | 'publishDate'
+  | 'signDate'
+  | 'indexNo'
+  | 'recipients'
+  | 'attachmentTitle'
+  | 'year'
+  | 'city'
+  | 'level';
 
 export interface Requirement {
   /** Chinese numeral as printed, e.g. 一. */

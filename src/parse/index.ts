@@ -10,7 +10,7 @@ import type { SourceText } from '../read/source.js';
 import { bundledDirectoryFolder, findDirectoryForNotice, loadUnitDirectory } from '../units/index.js';
 import type { UnitDirectory } from '../units/types.js';
 import { parseSource } from './notice.js';
-import { findDocNumber } from './meta.js';
+import { applyMetaFlags, completeMeta, findDocNumber, type MetaFlags } from './meta.js';
 import { hasAssignmentWords } from './review.js';
 
 export interface ParseOptions {
@@ -18,6 +18,8 @@ export interface ParseOptions {
   unitsFile?: string;
   /** Extract keywords with nodejieba (loads its dictionary, about 1 s). */
   keywords?: boolean;
+  /** --title / --year: values the user gives for the notice's metadata. */
+  meta?: MetaFlags;
 }
 
 export interface ParsedNotice {
@@ -38,6 +40,7 @@ export async function parseNoticeFile(path: string, opts: ParseOptions = {}): Pr
   const source = await readSource(path);
   const units = chooseDirectory(source, opts.unitsFile);
   const notice = parseSource(source, units);
+  notice.meta = withProvenance(notice.meta, units, opts.meta);
   if (notice.tasks.length === 0) {
     throw new DubanError('content', '没有找到任何编号条目（一、（一）、1. 这样的任务编号），请确认这是任务分解通知', { file: path });
   }
@@ -50,6 +53,12 @@ export async function parseNoticeFile(path: string, opts: ParseOptions = {}): Pr
   }
   if (opts.keywords) await addKeywords(notice, units);
   return { notice, units };
+}
+
+/** Year, city and provenance of the metadata (src/parse/meta.ts), then the user's flags. */
+function withProvenance(meta: Notice['meta'], units: UnitDirectory | null, flags: MetaFlags | undefined): Notice['meta'] {
+  const done = completeMeta(meta, { directory: units ? { city: units.city, prefix: units.prefix } : null });
+  return flags ? applyMetaFlags(done, flags) : done;
 }
 
 async function addKeywords(notice: Notice, units: UnitDirectory | null): Promise<void> {

@@ -3,7 +3,7 @@
  * attachment title and the plan deadline. Read from the lines before the task list, which on
  * saved web pages also hold the disclosure table (索引号 | 文号 | 发布机构 | 发布日期).
  */
-import type { NoticeMeta } from '../model/notice.js';
+import type { MetaField, MetaSource, NoticeMeta } from '../model/notice.js';
 import { chineseNumeralValue, simplifyKeys } from './normalize.js';
 import { findDeadlines } from './deadlines.js';
 
@@ -211,3 +211,82 @@ function yearOf(s: string | null): number | null {
 }
 
 export { DATE_ANY };
+
+type Level = NonNullable<NoticeMeta['level']>;
+
+/** 蔡甸区人民政府办公室 → 蔡甸, 区; 广东省人民政府 → 广东, 省; 市人民政府办公室 → null. */
+export function placeOf(text: string | null | undefined): { city: string; level: Level } | null {
+  const m = /^(?:中共)?(\p{Script=Han}{2,6}?)(省|市|县|区)(?:人民政府|政府|委|人大|政协|办公|辦公|人民政府辦公)/u.exec((text ?? '').trim());
+  return m ? { city: m[1]!, level: m[2] as Level } : null;
+}
+
+/** The year a title names: 关于2025年重点工作… → 2025. */
+function yearOfTitle(title: string | null): number | null {
+  const m = title?.match(/((?:19|20)\d{2})\s*年/);
+  return m ? Number(m[1]) : null;
+}
+
+export interface MetaContext {
+  /** City and level word of the unit directory chosen for the notice, when one was. */
+  directory?: { city: string | null; prefix: string } | null;
+}
+
+const FIELDS: readonly MetaField[] = ['title', 'docNumber', 'issuer', 'publishDate', 'signDate', 'indexNo', 'recipients', 'attachmentTitle'];
+
+/**
+ * Adds year, city, level and the provenance of every field to the metadata found in the text:
+ * the year from 〔2013〕, the dates or the title; the city from the issuer or title, else from
+ * the unit directory; what is still unknown is marked missing (never filled with a stand-in).
+ */
+export function completeMeta(meta: NoticeMeta, ctx: MetaContext): NoticeMeta {
+  const provenance: Partial<Record<MetaField, MetaSource>> = {};
+  for (const f of FIELDS) {
+    const v = meta[f];
+    provenance[f] = v === null || (Array.isArray(v) && v.length === 0) ? 'missing' : 'text';
+  }
+  const year = yearOf(meta.signDate) ?? yearOf(meta.docNumber?.match(/〔(\d{4})〕/)?.[1] ?? null) ?? yearOf(meta.publishDate) ?? yearOfTitle(meta.title);
+  provenance.year = year === null ? 'missing' : 'derived';
+  let place = placeOf(meta.issuer) ?? placeOf(meta.title);
+  if (!place && ctx.directory?.city) {
+    const level = ctx.directory.prefix === '省' ? '省' : '市';
+    place = { city: ctx.directory.city.replace(/[省市县区]$/, ''), level };
+  }
+  provenance.city = place ? 'derived' : 'missing';
+  provenance.level = place ? 'derived' : 'missing';
+  return { ...meta, year, city: place?.city ?? null, level: place?.level ?? null, provenance };
+}
+
+export interface MetaFlags {
+  title?: string;
+  year?: number;
+}
+
+/** Values given on the command line (--title, --year) replace what the notice gave. */
+export function applyMetaFlags(meta: NoticeMeta, flags: MetaFlags): NoticeMeta {
+  const provenance = { ...(meta.provenance ?? {}) };
+  const out = { ...meta };
+  if (flags.title) {
+    out.title = flags.title.replace(/^《|》$/g, '').trim();
+    provenance.title = 'flag';
+  }
+  if (flags.year) {
+    out.year = flags.year;
+    provenance.year = 'flag';
+  }
+  return { ...out, provenance };
+}
+
+/** The place and level from the office settings, when the notice does not show them. */
+export function withSettingsPlace(meta: NoticeMeta, area: { name: string; level: NonNullable<NoticeMeta['level']> }): NoticeMeta {
+  if (meta.city) return meta;
+  return { ...meta, city: area.name, level: area.level, provenance: { ...(meta.provenance ?? {}), city: 'settings', level: 'settings' } };
+}
+
+/** Chinese words for provenance, as `duban parse` shows them. */
+export const SOURCE_WORDS: Record<MetaSource, string> = {
+  text: '通知原文',
+  derived: '推定',
+  settings: '办公室设置',
+  flag: '命令行参数',
+  missing: '缺失',
+};

@@ -8,6 +8,7 @@ import type { CircularData, CircularTask, UnitReporting } from '../../src/progre
 import { DEFAULT_STATUS_RULES, type ProgressClass } from '../../src/progress/rules.js';
 import { templatePath } from '../../src/render/output.js';
 import { renderTemplate } from '../../src/render/template.js';
+import { loadOfficeSettings } from '../../src/office/settings.js';
 
 /** A task as buildCircularData gives it; `behind` follows from the percent and 序时进度 25. */
 function task(no: number, cls: ProgressClass, lead: string, over: Partial<CircularTask> = {}): CircularTask {
@@ -114,7 +115,8 @@ function addDays5(end: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-const input = (d: CircularData, over: Partial<CircularInput> = {}): CircularInput => ({ data: d, city: '鄂州', kinds: ['department'], lastSubmitted: '2014-04-03', ...over });
+const EZHOU = loadOfficeSettings(join(import.meta.dirname, '../../seeds/ezhou-office.yaml'));
+const input = (d: CircularData, over: Partial<CircularInput> = {}): CircularInput => ({ data: d, city: '鄂州', kinds: ['department'], lastSubmitted: '2014-04-03', office: EZHOU, ...over });
 
 const TASKS = [
   task(1, 'behind', '市工商局', {

@@ -109,12 +109,12 @@ describe('the score sheet of each unit', () => {
     }
   });
 
-  it('names the rule key behind every line', () => {
+  it('names the rule behind every line, in Chinese only', () => {
     const sheet = docs.sheets.find((s) => s.unit === SILENT)!.tree;
     const rows = (ofType(sheet, 'table')[1] as TableBlock).rows;
-    expect(rows.some((r) => r[2]!.text === 'reports.missing（未报送）' && r[3]!.text === '−10')).toBe(true);
-    expect(rows.some((r) => r[2]!.text === 'reports.cap（报送扣分上限）' && r[3]!.text === '+10')).toBe(true);
-    expect(rows.some((r) => r[2]!.text === 'status.未报告（年末状态扣分）')).toBe(true);
+    expect(rows.some((r) => r[2]!.text === '未报送' && r[3]!.text === '−10')).toBe(true);
+    expect(rows.some((r) => r[2]!.text === '报送扣分上限' && r[3]!.text === '+10')).toBe(true);
+    expect(rows.some((r) => r[2]!.text === '年末状态“未报告”')).toBe(true);
   });
 });
 

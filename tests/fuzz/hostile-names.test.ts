@@ -22,6 +22,7 @@ import { recordingIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 import { writeLedger } from '../../src/ledger/index.js';
 import { buildLetterContext, receivingUnits } from '../../src/letters/context.js';
+import { chooseOffice } from '../../src/office/choose.js';
 import type { Notice } from '../../src/model/notice.js';
 import { parseNoticeFile } from '../../src/parse/index.js';
 import { readFilledForm } from '../../src/progress/form-read.js';
@@ -104,8 +105,9 @@ async function writeFromModel(notice: Notice): Promise<Written> {
   const w = caseFolders();
   const all = receivingUnits(notice);
   const stems = distinctFileStems(all.map((u) => u.name));
+  const { office } = chooseOffice(notice);
   const jobs = all.map((unit, i) => ({
-    tree: renderTemplate(templatePath('letter.hbs'), buildLetterContext(notice, unit, { seq: i + 1 })),
+    tree: renderTemplate(templatePath('letter.hbs'), buildLetterContext(notice, unit, { seq: i + 1, office })),
     base: join(w.letters, stems[i]!),
     label: unit.name,
   }));
