@@ -100,14 +100,22 @@ function findTitle(lines: readonly CoverLine[]): string | null {
   return null;
 }
 
+/** 永康市人民政府办公室 (or …文件) on a line of its own above the title: the 版头 names the issuer. */
+function mastheadOrgan(lines: readonly CoverLine[]): string | null {
+  for (const l of lines.slice(0, 12)) {
+    const m = l.text.trim().match(/^([\u4e00-\u9fa5]{2,12}?(?:人民政府|政府)(?:办公室|办公厅)?)(?:文件)?$/);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
 function findIssuer(lines: readonly CoverLine[], title: string | null, signLine: number): string | null {
   const before = [...lines].reverse().find((l) => l.line < signLine && l.text.trim() !== '');
   const sig = signLine > 0 ? before?.text.trim() : undefined;
   if (sig && /(人民政府|政府|办公室|办公厅|辦公室|辦公廳|委员会|市委)$/.test(sig) && sig.length <= 30) return sig;
   const t = title?.match(/^(.*?)(?:关于|關于|關於)/)?.[1];
   if (t) return t;
-  const pub = field(lines, '发布机构');
-  return pub;
+  return field(lines, '发布机构') ?? mastheadOrgan(lines);
 }
 
 function findRecipients(lines: readonly CoverLine[]): string[] {

@@ -34,6 +34,8 @@ const PLACES: Record<string, [string, string]> = {
   '14': ['样例', '市'],
   '15': ['样例', '市'],
   '26': ['芜湖', '市'],
+  // The stored page names no issuer; the text says 中共广州市委、广州市人民政府.
+  '30': ['广州', '市'],
 };
 
 /** Notices read back as PDF too. */

@@ -45,7 +45,7 @@ export function checkParagraphs(paragraphs: readonly string[], ctx: CheckContext
       if (Math.abs(y - ctx.year) > 1 && !source.includes(`${y}年`) && !source.includes(`〔${y}〕`)) say(`年份 ${y} 与通知年度 ${ctx.year} 不符`, p);
     }
     const seen = new Set<string>();
-    for (const s of p.split(/[。；！？：]/).map((x) => x.trim()).filter((x) => Array.from(x).length >= 6)) {
+    for (const s of p.split(/[。；！？]/).map((x) => x.trim().replace(/^[^：]{1,6}：/, '')).filter((x) => Array.from(x).length >= 6)) {
       if (seen.has(s) && !source.includes(squash(`${s}。${s}`))) say(`同一段中句子重复“${s.slice(0, 20)}”`, p);
       seen.add(s);
     }
