@@ -21,7 +21,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
   program
     .command('letters')
     .description('为每个责任单位生成交办函（DOCX 和 PDF）')
-    .argument('<notice>', '通知文件')
+    .argument('<notice>', '通知文件，或 parse --json 输出的 JSON、duban 生成的任务台账 .xlsx')
     .option('--units <yaml>', '单位名录（YAML）')
     .option('--out <dir>', '输出目录', 'output/交办函')
     .option('--format <list>', '输出格式，逗号分隔', 'docx,pdf')
@@ -35,7 +35,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
   program
     .command('ledger')
     .description('生成任务分解台账（Excel）')
-    .argument('<notice>', '通知文件')
+    .argument('<notice>', '通知文件，或 parse --json 输出的 JSON、duban 生成的任务台账 .xlsx')
     .option('--units <yaml>', '单位名录（YAML）')
     .option('--out <file>', '输出文件', 'output/任务台账.xlsx')
     .action(async (notice: string, opts) =>
@@ -45,7 +45,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
   program
     .command('forms')
     .description('为每个单位生成某一报送期的进展反馈表（Excel）')
-    .argument('<notice>', '通知文件')
+    .argument('<notice>', '通知文件，或 parse --json 输出的 JSON、duban 生成的任务台账 .xlsx')
     .requiredOption('--period <id>', '报送期，如 2014-Q1 或 2014-03')
     .option('--due <date>', '报送截止日期（默认为报送期结束后第 5 天）')
     .option('--units <yaml>', '单位名录（YAML）')

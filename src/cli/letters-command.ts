@@ -3,7 +3,7 @@ import type { CliIO } from './io.js';
 import { startProgress } from './progress-bar.js';
 import { DubanError, EXIT } from '../model/errors.js';
 import type { UnitSummary } from '../model/notice.js';
-import { parseNoticeFile } from '../parse/index.js';
+import { loadNotice } from '../load/notice-source.js';
 import { buildLetterContext, receivingUnits } from '../letters/context.js';
 import { renderTemplate } from '../render/template.js';
 import { parseFormats, templatePath, type DocFormat } from '../render/output.js';
@@ -33,7 +33,7 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   const started = performance.now();
   const formats = parseFormats<DocFormat>(opts.format, ['docx', 'pdf']);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new DubanError('usage', `日期“${opts.date}”格式不对，应为 2014-01-13 这样的形式`);
-  const { notice, units } = await parseNoticeFile(file, { unitsFile: opts.units });
+  const { notice, units } = await loadNotice(file, { unitsFile: opts.units });
   const all = receivingUnits(notice);
   const chosen = pickUnits(all, opts.unit, units);
   const stems = distinctFileStems(all.map((u) => u.name));
