@@ -30,6 +30,7 @@ export async function formsCommand(notice: string, opts: Record<string, unknown>
   const db = store.openDatabase(dbPath);
   try {
     const reg = store.registerNotice(db, parsed);
+    if (reg.changes) for (const line of store.changeLines(reg.key, reg.changes)) io.err(line);
     const stored = store.ensurePeriod(db, period);
     store.linkNoticePeriod(db, reg.id, stored.id);
     const written = await writeForms(db, reg.id, stored, outDir);
