@@ -156,7 +156,7 @@ export function noticeFromLedger(file: string, bytes: Uint8Array, opts: LedgerRe
   }
 
   const used = new Set<number>();
-  const built: { task: Task; oldNo: number | null }[] = [];
+  const built: { task: Task; oldNo: number | null; row: number }[] = [];
   const rowNos = [...visible.rows.keys()].filter((r) => r > headerRow).sort((a, b) => a - b);
   for (const r of rowNos) {
     const row = visible.rows.get(r)!;
@@ -217,10 +217,7 @@ export function noticeFromLedger(file: string, bytes: Uint8Array, opts: LedgerRe
       });
     } else if (textChanged) task.deadlines = findDeadlines(task.text, year);
     if (changed(7) || changed(8)) task.units = rebuildUnits(task, before, cells, r, knownNames, dir, warn);
-    if (task.units.length === 0) {
-      diagnostics.push(diag('warning', 'task.no-units', file, 0, `工作表“${TASK_SHEET}”第 ${r} 行：任务没有牵头单位和配合单位`));
-    }
-    built.push({ task, oldNo: before ? oldNo : null });
+    built.push({ task, oldNo: before ? oldNo : null, row: r });
   }
   if (built.length === 0) w.fail('任务台账中没有任务行', TASK_SHEET, headerRow + 1);
 
@@ -236,6 +233,12 @@ export function noticeFromLedger(file: string, bytes: Uint8Array, opts: LedgerRe
     t.parent = t.parent !== null ? (newNo.get(t.parent) ?? null) : null;
     return t;
   });
+  const parents = new Set(tasks.map((t) => t.parent));
+  for (const b of built) {
+    if (b.task.units.length === 0 && !parents.has(b.task.no)) {
+      diagnostics.push(diag('warning', 'task.no-units', file, 0, `工作表“${TASK_SHEET}”第 ${b.row} 行：任务没有牵头单位和配合单位`));
+    }
+  }
   const notice: Notice = {
     schemaVersion: head.schemaVersion,
     source: head.source,
