@@ -202,14 +202,14 @@ export function noticeFromLedger(file: string, bytes: Uint8Array, opts: LedgerRe
       if (task.text === '') w.fail('主要内容为空：删除任务请删除整行', TASK_SHEET, r, 4);
     }
     if (changed(3)) task.title = cells[2]!.trim() || taskTitle(task.text);
-    if (changed(5)) {
+    if (changed(5) && (before || cells[4]!.trim() !== '')) {
       task.targets = splitPieces(cells[4]!).flatMap((p) => {
         const found = findTargets(p);
         if (found.length === 0) warn(r, 5, `未能识别量化指标“${p}”（需含数字和计量单位），已略去`);
         return found;
       });
     } else if (textChanged) task.targets = findTargets(task.text);
-    if (changed(6)) {
+    if (changed(6) && (before || cells[5]!.trim() !== '')) {
       task.deadlines = splitPieces(cells[5]!).flatMap((p) => {
         const found = findDeadlines(p, year);
         if (found.length === 0) warn(r, 6, `未能识别时限“${p}”，已略去`);
