@@ -22,10 +22,10 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** One Chinese phrase per zod issue. */
-export function issueText(issue: z.core.$ZodIssue): string {
+export function issueText(issue: z.core.$ZodIssue, data: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? '缺少此项' : `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      return valueAt(data, issue.path) === undefined ? '缺少此项' : `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'invalid_value':
       return `只能是 ${issue.values.map((v) => JSON.stringify(v)).join('、')} 之一`;
     case 'too_small':
@@ -35,6 +35,15 @@ export function issueText(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
 }
 
 function fail(file: string, message: string): never {
@@ -57,13 +66,12 @@ export function noticeFromJson(file: string, text: string, opts: { unitsFile?: s
   const parsed = noticeSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    fail(file, `通知 JSON 的 ${jsonPath(issue.path)}：${issueText(issue)}`);
+    fail(file, `通知 JSON 的 ${jsonPath(issue.path)}：${issueText(issue, data)}`);
   }
   const notice = parsed.data as unknown as Notice;
   checkNumbers(file, notice);
   const units = directoryForMeta(notice.meta, opts.unitsFile);
   const dir = effectiveDirectory(notice.meta, units);
-  const known = new Set(notice.units.filter((u) => u.kind !== 'unknown').map((u) => u.name));
   const knownAny = new Set(notice.units.map((u) => u.name));
   const added: Notice['diagnostics'] = [];
   notice.tasks.forEach((t, i) => {
@@ -75,7 +83,6 @@ export function noticeFromJson(file: string, text: string, opts: { unitsFile?: s
     );
     t.units = t.units.map((u, j) => (knownAny.has(u.name) ? u : { ...u, name: refs[j]!.name }));
   });
-  void known;
   notice.units = resummarise(notice.tasks, notice.units, dir);
   notice.diagnostics = [...notice.diagnostics, ...added];
   return { notice, units };
