@@ -96,6 +96,15 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .option('--fonts <dir>', '字体目录')
     .action(async (opts) => setCode(await (await import('./evaluate-command.js')).evaluateCommand(opts, io)));
 
+  const units = program.command('units').description('单位名录');
+  units
+    .command('init')
+    .description('根据通知起草单位名录（YAML），供核对后使用')
+    .argument('<notice>', '通知文件，或 parse --json 输出的 JSON、duban 生成的任务台账 .xlsx')
+    .option('-o, --output <yaml>', '写入文件，如 seeds/某市-units.yaml（不指定则输出到屏幕）')
+    .option('--force', '覆盖已有文件')
+    .action(async (notice: string, opts) => setCode(await (await import('./units-command.js')).unitsInitCommand(notice, opts, io)));
+
   program
     .command('demo')
     .description('用随附的鄂州样例跑完整流程（npm start），结果写入 output/')

@@ -17,6 +17,8 @@ export interface ParseOptions {
   unitsFile?: string;
   /** Extract keywords with nodejieba (loads its dictionary, about 1 s). */
   keywords?: boolean;
+  /** Parse with no unit directory at all (names only normalised, the prefix rule applied): for drafting one. */
+  noDirectory?: boolean;
 }
 
 export interface ParsedNotice {
@@ -44,7 +46,7 @@ export async function parseNoticeBytes(path: string, bytes: Uint8Array, opts: Pa
 
 async function parseSourceText(source: SourceText, opts: ParseOptions): Promise<ParsedNotice> {
   const path = source.file;
-  const units = chooseDirectory(source, opts.unitsFile);
+  const units = opts.noDirectory ? null : chooseDirectory(source, opts.unitsFile);
   const notice = parseSource(source, units);
   if (notice.tasks.length === 0) {
     throw new DubanError('content', '没有找到任何任务（未发现带责任单位的编号条目），请确认这是任务分解通知', { file: path });
