@@ -15,7 +15,7 @@ export interface UnitsInitOptions {
 /** The city a notice comes from, from its issuer or title: 鄂州市人民政府办公室 → 鄂州. */
 export function cityOf(texts: readonly (string | null)[]): string | null {
   for (const t of texts) {
-    const m = t ? /^(\p{Script=Han}{2,6}?)(市|省|自治区)/u.exec(t) : null;
+    const m = t ? /^(?:中共)?(\p{Script=Han}{2,6}?)(市|省|自治区)/u.exec(t) : null;
     if (m) return m[1]!;
   }
   return null;
@@ -29,7 +29,7 @@ export async function unitsInitCommand(file: string, opts: UnitsInitOptions, io:
   const { notice } = await loadNotice(file, { noDirectory: true });
   const meta = notice.meta;
   const prefix = defaultDirectory(meta).prefix;
-  const city = cityOf([meta.issuer, meta.title]) ?? (meta.docNumber ? (/^(\p{Script=Han}{2,4}?)(政|府|办|发)/u.exec(meta.docNumber)?.[1] ?? null) : null);
+  const city = cityOf([meta.issuer, meta.title]) ?? (meta.docNumber ? (/^(\p{Script=Han}{2,4}?)政/u.exec(meta.docNumber)?.[1] ?? null) : null);
   const docPrefix = meta.docNumber ? (/^(.+?)〔/.exec(meta.docNumber)?.[1] ?? null) : null;
   const yaml = draftUnitDirectory(notice, { prefix }, city, docPrefix);
   // The draft must load as it is: a failure here is a bug, not the user's.

@@ -130,6 +130,7 @@ export function draftUnitDirectory(notice: Notice, opts: DraftOptions, city: str
     '',
   ];
   if (city) lines.push(`city: ${scalar(city)}`);
+  else lines.push('# city: 请填写城市名称（如 鄂州），去掉行首的 # 号；填写后本市的通知会自动选用本名录');
   lines.push(`prefix: ${scalar(prefix)}`);
   if (docNumberPrefix) lines.push(`docNumberPrefixes: [${scalar(docNumberPrefix)}]`);
   lines.push('', 'units:');
