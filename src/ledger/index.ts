@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Notice } from '../model/notice.js';
 import { DubanError } from '../model/errors.js';
 import { xmlSafe } from '../util/xml-safe.js';
-import { cellText } from './rows.js';
+import { cellText, ledgerTitle } from './rows.js';
 import { addTaskSheet } from './task-sheet.js';
 import { addUnitSheet } from './unit-sheet.js';
 import { addMetaSheet } from './meta-sheet.js';
@@ -23,10 +23,7 @@ export interface LedgerOptions {
   title?: string;
 }
 
-export function ledgerTitle(notice: Notice): string {
-  const base = notice.meta.attachmentTitle ?? notice.meta.title ?? '';
-  return `${base}任务分解台账`;
-}
+export { ledgerTitle } from './rows.js';
 
 export function ledgerDate(notice: Notice, opts: LedgerOptions = {}): string | null {
   return opts.date ?? notice.meta.signDate ?? notice.meta.publishDate ?? null;

@@ -20,10 +20,11 @@ import { taskTitle } from '../parse/notice.js';
 import { findTargets } from '../parse/targets.js';
 import { findDeadlines } from '../parse/deadlines.js';
 import { directoryForMeta, effectiveDirectory, resolveNames, resummarise } from '../load/rebuild.js';
-import { ledgerTitle } from './index.js';
-import { cellText, TASK_HEADER, taskRows } from './rows.js';
-import { TASK_SHEET } from './task-sheet.js';
+import { cellText, ledgerTitle, TASK_HEADER, taskRows } from './rows.js';
 import { LEDGER_FORMAT, META_MARKER, META_SHEET, type LedgerHead } from './meta-sheet.js';
+
+/** As in task-sheet.ts (which loads exceljs; reading a ledger does not need it). */
+const TASK_SHEET = '任务台账';
 
 /** A cell of 牵头单位 or 配合单位 longer than this is not a list of units. */
 export const MAX_UNIT_CELL = 1000;
