@@ -174,6 +174,10 @@ describe('a ledger edited with exceljs, read back', () => {
     await archive.xlsx.load(readFileSync(join(q2, files.find((f) => f.includes('市档案局'))!)) as unknown as ArrayBuffer);
     const cells = archive.worksheets[0]!.getSheetValues().flat().map(String).join('');
     expect(cells).toContain('推进档案信息化');
+
+    // The Q1 circular can still be made from the corrected notice's database.
+    const io3 = recordingIO();
+    expect(await run(['circular', '--period', '2014-Q1', '--db', db, '--out', join(tmp, '通报'), '--format', 'docx'], io3), io3.stderr.join('\n')).toBe(0);
   });
 });
 
