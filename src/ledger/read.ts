@@ -21,7 +21,7 @@ import { findTargets } from '../parse/targets.js';
 import { findDeadlines } from '../parse/deadlines.js';
 import { directoryForMeta, effectiveDirectory, resolveNames, resummarise } from '../load/rebuild.js';
 import { cellText, ledgerTitle, TASK_HEADER, taskRows } from './rows.js';
-import { LEDGER_FORMAT, META_MARKER, META_SHEET, type LedgerHead } from './meta-sheet.js';
+import { decodeTask, LEDGER_FORMAT, META_MARKER, META_SHEET, type LedgerHead } from './meta-sheet.js';
 
 /** As in task-sheet.ts (which loads exceljs; reading a ledger does not need it). */
 const TASK_SHEET = '任务台账';
@@ -82,7 +82,7 @@ function readHidden(sheet: XlsxSheet, w: Where): { head: LedgerHead; tasks: Map<
   for (const [r, row] of sheet.rows) {
     if (r === 1) continue;
     try {
-      const t = JSON.parse(joined(row, 2)) as Task;
+      const t = decodeTask(JSON.parse(joined(row, 2)) as unknown[]);
       tasks.set(Number(row.get(1)?.value), t);
     } catch {
       w.fail('隐藏的 duban 信息表已损坏，请用 duban ledger 重新生成台账', META_SHEET, r);
