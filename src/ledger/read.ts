@@ -128,7 +128,12 @@ export function noticeFromLedger(file: string, bytes: Uint8Array, opts: LedgerRe
   const visible = sheets.find((s) => s.name === TASK_SHEET);
   const hidden = sheets.find((s) => s.name === META_SHEET);
   if (!visible) {
-    throw new DubanError('content', `不是 duban 生成的任务台账（没有“${TASK_SHEET}”工作表）；请用 duban ledger 生成的台账，或直接使用通知文件`, { file });
+    const first = sheets[0]?.name;
+    throw new DubanError(
+      'content',
+      `不是 duban 生成的任务台账（没有“${TASK_SHEET}”工作表${first ? `，第一个工作表是“${first}”` : ''}）；请用 duban ledger 生成的台账，或直接使用通知文件`,
+      { file, sheet: first, cell: first ? 'A1' : undefined },
+    );
   }
   if (!hidden) {
     throw new DubanError(
