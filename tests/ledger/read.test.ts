@@ -218,6 +218,21 @@ describe('bad ledgers', () => {
     expect(line).toContain('不是 duban 生成的任务台账');
   });
 
+  it('a ledger without its hidden sheet, or from a newer duban', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeLedger(original)) as unknown as ArrayBuffer);
+    book.removeWorksheet(book.getWorksheet('duban')!.id);
+    const copied = await fails(Buffer.from(await book.xlsx.writeBuffer()), 'copied.xlsx');
+    expect(copied).toContain('隐藏信息表');
+
+    const newer = new ExcelJS.Workbook();
+    await newer.xlsx.load((await writeLedger(original)) as unknown as ArrayBuffer);
+    newer.getWorksheet('duban')!.getCell('B1').value = 99;
+    const line = await fails(Buffer.from(await newer.xlsx.writeBuffer()), 'newer.xlsx');
+    expect(line).toContain('较新版本的 duban');
+    expect(line).toContain('工作表“duban”');
+  });
+
   it('unknown units typed into a cell are warned about, with the cell', async () => {
     const file = join(tmp, 'unknown.xlsx');
     writeFileSync(file, await editedBook((s) => void (s.getCell('G4').value = '市星际旅行局')));
