@@ -28,6 +28,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'duban-ledger-read-'));
 const edited = join(tmp, '任务台账（改）.xlsx');
 let original: Notice;
 let notice: Notice;
+let filledDir: string;
 
 const NEW_TEXT = '推进档案信息化建设，新增数字化档案40家。';
 
@@ -120,7 +121,7 @@ describe('a ledger edited with exceljs, read back', () => {
     const io = recordingIO();
     expect(await run(['forms', seed, '--period', '2014-Q1', '--db', db, '--out', q1], io), io.stderr.join('\n')).toBe(0);
     const handle = openDatabase(db);
-    const filledDir = join(tmp, '反馈表Q1（填报）');
+    filledDir = join(tmp, '反馈表Q1（填报）');
     await fillDemoForms(handle, readdirSync(q1).filter((f) => f.endsWith('.xlsx')).map((f) => join(q1, f)), filledDir);
     const imported = importProgressFiles(handle, readdirSync(filledDir).map((f) => join(filledDir, f)));
     expect(imported.every((r) => r.outcome === 'imported')).toBe(true);
@@ -174,6 +175,20 @@ describe('a ledger edited with exceljs, read back', () => {
     await archive.xlsx.load(readFileSync(join(q2, files.find((f) => f.includes('市档案局'))!)) as unknown as ArrayBuffer);
     const cells = archive.worksheets[0]!.getSheetValues().flat().map(String).join('');
     expect(cells).toContain('推进档案信息化');
+
+    // A Q1 form filled from the first version is refused now: its task numbers may name other tasks.
+    const resaved = new ExcelJS.Workbook();
+    await resaved.xlsx.load(readFileSync(join(filledDir, readdirSync(filledDir)[0]!)) as unknown as ArrayBuffer);
+    const lateFile = join(tmp, 'late.xlsx');
+    writeFileSync(lateFile, Buffer.from(await resaved.xlsx.writeBuffer()));
+    const reimport = openDatabase(db);
+    try {
+      const again = importProgressFiles(reimport, [lateFile]);
+      expect(again[0]!.outcome).toBe('rejected');
+      expect(JSON.stringify(again[0])).toContain('已改正为第 2 版');
+    } finally {
+      reimport.close();
+    }
 
     // The Q1 circular can still be made from the corrected notice's database.
     const io3 = recordingIO();
