@@ -222,7 +222,7 @@ export function noticeFromLedger(file: string, bytes: Uint8Array, opts: LedgerRe
         return found;
       });
     } else if (textChanged) task.deadlines = findDeadlines(task.text, year);
-    if (changed(7) || changed(8)) task.units = rebuildUnits(task, before, cells, r, knownNames, dir, warn);
+    if (changed(7) || changed(8)) task.units = rebuildUnits(before, cells, r, knownNames, dir, warn);
     built.push({ task, oldNo: before ? oldNo : null, row: r });
   }
   if (built.length === 0) w.fail('任务台账中没有任务行', TASK_SHEET, headerRow + 1);
@@ -268,7 +268,6 @@ function splitPieces(s: string): string[] {
 
 /** Units from the two unit cells: leads then supports, each spelling kept when the unit was there before. */
 function rebuildUnits(
-  task: Task,
   before: Task | undefined,
   cells: readonly string[],
   row: number,
@@ -294,6 +293,5 @@ function rebuildUnits(
       out.push({ raw: prior?.raw ?? ref.raw, name: ref.name, role });
     }
   }
-  void task;
   return out;
 }

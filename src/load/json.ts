@@ -72,16 +72,16 @@ export function noticeFromJson(file: string, text: string, opts: { unitsFile?: s
   checkNumbers(file, notice);
   const units = directoryForMeta(notice.meta, opts.unitsFile);
   const dir = effectiveDirectory(notice.meta, units);
-  const knownAny = new Set(notice.units.map((u) => u.name));
+  const known = new Set(notice.units.map((u) => u.name));
   const added: Notice['diagnostics'] = [];
   notice.tasks.forEach((t, i) => {
     const refs = resolveNames(
       t.units.map((u) => ({ raw: u.name, role: u.role })),
-      knownAny,
+      known,
       dir,
       (raw, name) => added.push(unknownUnitDiagnostic(file, `tasks[${i}]`, raw, name)),
     );
-    t.units = t.units.map((u, j) => (knownAny.has(u.name) ? u : { ...u, name: refs[j]!.name }));
+    t.units = t.units.map((u, j) => (known.has(u.name) ? u : { ...u, name: refs[j]!.name }));
   });
   notice.units = resummarise(notice.tasks, notice.units, dir);
   notice.diagnostics = [...notice.diagnostics, ...added];
