@@ -35,6 +35,8 @@ const TARGETS = {
   seedParseInProcessMs: 20,
   /** Time ratio over size ratio per tenfold step; 1 is linear, 10 would be quadratic. */
   maxGrowthPerStep: 1.5,
+  /** Reading a 2,000-task ledger back as the notice (duban parse 任务台账.xlsx), whole process. */
+  ledgerRead2000ProcessMs: 1000,
 };
 
 // ---------------------------------------------------------------- the cases
@@ -57,12 +59,27 @@ const CASES = [
   { name: 'letters seed', args: ['letters', SEED, '--out', '{tmp}/letters'], countDir: '{tmp}/letters' },
   { name: 'letters seed --format pdf', args: ['letters', SEED, '--out', '{tmp}/letters-pdf', '--format', 'pdf'], countDir: '{tmp}/letters-pdf' },
   { name: 'ledger seed', args: ['ledger', SEED, '--out', '{tmp}/ledger.xlsx'] },
+  // The correction loop: a 2,000-task ledger read back as the notice (made once, before the runs).
+  {
+    name: 'read ledger 2000',
+    args: ['parse', '{tmp}/ledger-2000.xlsx'],
+    expectTasks: 2000,
+    needs: 2000,
+    noInProcess: true,
+    before: (vars) => makeLedger(vars, 2000),
+  },
   { name: 'forms seed 2014-Q1', args: ['forms', SEED, '--period', '2014-Q1', '--db', '{tmp}/duban.db', '--out', '{tmp}/forms'] },
   { name: 'progress import 2014-Q1', args: ['progress', 'import', '{tmp}/filled/*.xlsx', '--db', '{tmp}/duban.db'], before: fillForms, fresh: '{tmp}/duban.db' },
   { name: 'circular 2014-Q1', args: ['circular', '--period', '2014-Q1', '--db', '{tmp}/duban.db', '--out', '{tmp}/circulars'] },
   { name: 'evaluate 2014', args: ['evaluate', '--year', '2014', '--db', '{tmp}/duban.db', '--out', '{tmp}/evaluation'] },
   { name: 'demo (whole pipeline)', args: ['demo', '--out', '{tmp}/demo'], runs: 3 },
 ];
+
+/** A ledger of synthetic notice n, written by `duban ledger`. */
+function makeLedger(vars, n) {
+  const r = runOnce(['ledger', `${vars[`n${n}`]}.txt`, '--units', `${vars[`n${n}`]}-units.yaml`, '--out', expand(`{tmp}/ledger-${n}.xlsx`, vars)]);
+  if (r.status !== 0) throw new Error(r.stderr.split('\n')[0]);
+}
 
 /** The blank forms of the forms case, filled as the demo fills them (src/progress/demo.ts). */
 async function fillForms(vars) {
@@ -367,6 +384,10 @@ function checks(results, inproc, growthProcess, growthInProcess, letterPdf, soff
   if (soffice?.status === 'ok' && soffice.ratioInProcess) out.push({ target: 'LibreOffice 每份转换时间 ≥ 10 × duban 每份 PDF（进程内）', measured: soffice.ratioInProcess, ok: soffice.ratioInProcess >= 10 });
   if (seed?.status === 'ok') out.push({ target: `duban parse 种子通知 < ${TARGETS.seedParseProcessMs} ms（整个进程）`, measured: seed.medianMs, ok: seed.medianMs < TARGETS.seedParseProcessMs });
   if (inproc?.seed) out.push({ target: `parseSource 种子通知 < ${TARGETS.seedParseInProcessMs} ms（进程内）`, measured: inproc.seed.medianMs, ok: inproc.seed.medianMs < TARGETS.seedParseInProcessMs });
+  const ledgerRead = results.find((r) => r.name === 'read ledger 2000');
+  if (ledgerRead?.status === 'ok') {
+    out.push({ target: `读回 2,000 项任务的台账 < ${TARGETS.ledgerRead2000ProcessMs} ms（整个进程）`, measured: ledgerRead.medianMs, ok: ledgerRead.medianMs < TARGETS.ledgerRead2000ProcessMs });
+  }
   if (growthInProcess.length) {
     const worst = Math.max(...growthInProcess.map((g) => g.perStep));
     out.push({ target: `线性增长 200 → 2,000 → 20,000（进程内，每步 时间比/规模比 ≤ ${TARGETS.maxGrowthPerStep}）`, measured: worst, ok: worst <= TARGETS.maxGrowthPerStep });
@@ -390,8 +411,8 @@ async function main() {
   const only = o.only ? new RegExp(o.only, 'i') : null;
   const selected = CASES.filter((c) => !only || only.test(c.name));
   // The in-process figures come with any parse case; they need every synthetic size.
-  const wantInProcess = selected.some((c) => c.args[0] === 'parse');
-  const sizes = SYNTHETIC_SIZES.filter((n) => wantInProcess || selected.some((c) => c.size === n));
+  const wantInProcess = selected.some((c) => c.args[0] === 'parse' && !c.noInProcess);
+  const sizes = SYNTHETIC_SIZES.filter((n) => wantInProcess || selected.some((c) => c.size === n || c.needs === n));
   const notices = new Map();
   try {
     if (sizes.length) {

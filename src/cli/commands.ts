@@ -21,7 +21,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
   program
     .command('letters')
     .description('为每个责任单位生成交办函（DOCX 和 PDF）')
-    .argument('<notice>', '通知文件')
+    .argument('<notice>', '通知文件，或 parse --json 输出的 JSON、duban 生成的任务台账 .xlsx')
     .option('--units <yaml>', '单位名录（YAML）')
     .option('--out <dir>', '输出目录', 'output/交办函')
     .option('--format <list>', '输出格式，逗号分隔', 'docx,pdf')
@@ -50,7 +50,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
   program
     .command('ledger')
     .description('生成任务分解台账（Excel）')
-    .argument('<notice>', '通知文件')
+    .argument('<notice>', '通知文件，或 parse --json 输出的 JSON、duban 生成的任务台账 .xlsx')
     .option('--units <yaml>', '单位名录（YAML）')
     .option('--out <file>', '输出文件', 'output/任务台账.xlsx')
     .action(async (notice: string, opts) =>
@@ -60,7 +60,7 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
   program
     .command('forms')
     .description('为每个单位生成某一报送期的进展反馈表（Excel）')
-    .argument('<notice>', '通知文件')
+    .argument('<notice>', '通知文件，或 parse --json 输出的 JSON、duban 生成的任务台账 .xlsx')
     .requiredOption('--period <id>', '报送期，如 2014-Q1 或 2014-03')
     .option('--due <date>', '报送截止日期（默认为报送期结束后第 5 天）')
     .option('--units <yaml>', '单位名录（YAML）')
@@ -112,6 +112,15 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .option('--fonts <dir>', '字体目录')
     .option('--office <yaml>', '办公室设置（YAML，默认按通知选用）')
     .action(async (opts) => setCode(await (await import('./evaluate-command.js')).evaluateCommand(opts, io)));
+
+  const units = program.command('units').description('单位名录');
+  units
+    .command('init')
+    .description('根据通知起草单位名录（YAML），供核对后使用')
+    .argument('<notice>', '通知文件，或 parse --json 输出的 JSON、duban 生成的任务台账 .xlsx')
+    .option('-o, --output <yaml>', '写入文件，如 seeds/某市-units.yaml（不指定则输出到屏幕）')
+    .option('--force', '覆盖已有文件')
+    .action(async (notice: string, opts) => setCode(await (await import('./units-command.js')).unitsInitCommand(notice, opts, io)));
 
   program
     .command('demo')

@@ -17,19 +17,20 @@ export interface FormsOptions {
 export async function formsCommand(notice: string, opts: Record<string, unknown>, io: CliIO): Promise<number> {
   const o = opts as unknown as FormsOptions;
   if (typeof o.period !== 'string') throw new DubanError('usage', '请用 --period 指定报送期，如 2014-Q1');
-  const [{ parseNoticeFile }, store, { writeForms }, { chineseDate }] = await Promise.all([
-    import('../parse/index.js'),
+  const [{ loadNotice }, store, { writeForms }, { chineseDate }] = await Promise.all([
+    import('../load/notice-source.js'),
     import('../store/index.js'),
     import('../progress/form-write.js'),
     import('../progress/values.js'),
   ]);
   const period = store.parsePeriodId(o.period, o.due ? { due: o.due } : {});
-  const { notice: parsed } = await parseNoticeFile(notice, o.units ? { unitsFile: o.units } : {});
+  const { notice: parsed } = await loadNotice(notice, o.units ? { unitsFile: o.units } : {});
   const dbPath = o.db ?? 'output/duban.db';
   const outDir = o.out ?? 'output/反馈表';
   const db = store.openDatabase(dbPath);
   try {
     const reg = store.registerNotice(db, parsed);
+    if (reg.changes) for (const line of store.changeLines(reg.key, reg.changes)) io.err(line);
     const stored = store.ensurePeriod(db, period);
     store.linkNoticePeriod(db, reg.id, stored.id);
     const written = await writeForms(db, reg.id, stored, outDir);

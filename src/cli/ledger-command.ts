@@ -1,6 +1,6 @@
 import type { CliIO } from './io.js';
 import { EXIT } from '../model/errors.js';
-import { parseNoticeFile } from '../parse/index.js';
+import { loadNotice } from '../load/notice-source.js';
 import { writeLedger } from '../ledger/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
@@ -12,7 +12,7 @@ export interface LedgerCommandOptions {
 /** `duban ledger <notice>`: the task ledger (任务分解台账) as one Excel workbook. */
 export async function ledgerCommand(file: string, opts: LedgerCommandOptions, io: CliIO): Promise<number> {
   const started = performance.now();
-  const { notice } = await parseNoticeFile(file, { unitsFile: opts.units });
+  const { notice } = await loadNotice(file, { unitsFile: opts.units });
   const xlsx = await writeLedger(notice);
   writeFileAtomic(opts.out, xlsx);
   const ms = Math.round(performance.now() - started);

@@ -3,7 +3,7 @@ import type { CliIO } from './io.js';
 import { startProgress } from './progress-bar.js';
 import { DubanError, EXIT } from '../model/errors.js';
 import type { UnitSummary } from '../model/notice.js';
-import { parseNoticeFile } from '../parse/index.js';
+import { loadNotice } from '../load/notice-source.js';
 import { gapWarning } from '../parse/review.js';
 import { buildLetterContext, missingLetterField, receivingUnits } from '../letters/context.js';
 import { chooseOffice } from '../office/choose.js';
@@ -50,7 +50,7 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   const formats = parseFormats<DocFormat>(opts.format, ['docx', 'pdf']);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new DubanError('usage', `日期“${opts.date}”格式不对，应为 2014-01-13 这样的形式`);
   const year = yearFlag(opts.year);
-  const { notice, units } = await parseNoticeFile(file, { unitsFile: opts.units, meta: { ...(opts.title ? { title: opts.title } : {}), ...(year ? { year } : {}) } });
+  const { notice, units } = await loadNotice(file, { unitsFile: opts.units, meta: { ...(opts.title ? { title: opts.title } : {}), ...(year ? { year } : {}) } });
   const missing = missingLetterField(notice, opts.date);
   if (missing) throw new DubanError('usage', missing, { file });
   const { office, drafted } = chooseOffice(notice, { officeFile: opts.office });

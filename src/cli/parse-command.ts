@@ -2,7 +2,7 @@ import type { CliIO } from './io.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { EXIT } from '../model/errors.js';
 import type { Notice } from '../model/notice.js';
-import { parseNoticeFile } from '../parse/index.js';
+import { loadNotice } from '../load/notice-source.js';
 import { SOURCE_WORDS } from '../parse/meta.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { MAX_UNIT_NAME, reviewCounts, type ReviewCounts } from '../parse/review.js';
@@ -17,7 +17,7 @@ export interface ParseCommandOptions {
 
 /** `duban parse <file>`: a Chinese summary, or the model as JSON (the stable contract). */
 export async function parseCommand(file: string, opts: ParseCommandOptions, io: CliIO): Promise<number> {
-  const { notice, units } = await parseNoticeFile(file, { unitsFile: opts.units, keywords: opts.keywords });
+  const { notice, units } = await loadNotice(file, { unitsFile: opts.units, keywords: opts.keywords });
   const review = reviewCounts(notice, units !== null);
   const text = opts.json ? `${JSON.stringify(notice, null, 2)}\n` : summary(notice, units?.file ?? null, review);
   if (opts.output) {

@@ -6,13 +6,15 @@ import ExcelJS from 'exceljs';
 import type { Notice } from '../model/notice.js';
 import { DubanError } from '../model/errors.js';
 import { xmlSafe } from '../util/xml-safe.js';
-import { cellText } from './rows.js';
+import { cellText, ledgerTitle } from './rows.js';
 import { addTaskSheet } from './task-sheet.js';
 import { addUnitSheet } from './unit-sheet.js';
+import { addMetaSheet } from './meta-sheet.js';
 import { deterministicZip, packageTimestamp } from '../util/office-zip.js';
 
 export { TASK_SHEET } from './task-sheet.js';
 export { UNIT_SHEET } from './unit-sheet.js';
+export { META_SHEET } from './meta-sheet.js';
 
 export interface LedgerOptions {
   /** ISO date stamped into the workbook; default the notice's 成文日期, then its publish date. */
@@ -21,10 +23,7 @@ export interface LedgerOptions {
   title?: string;
 }
 
-export function ledgerTitle(notice: Notice): string {
-  const base = notice.meta.attachmentTitle ?? notice.meta.title ?? '';
-  return `${base}任务分解台账`;
-}
+export { ledgerTitle } from './rows.js';
 
 export function ledgerDate(notice: Notice, opts: LedgerOptions = {}): string | null {
   return opts.date ?? notice.meta.signDate ?? notice.meta.publishDate ?? null;
@@ -44,6 +43,7 @@ export async function writeLedger(notice: Notice, opts: LedgerOptions = {}): Pro
   book.modified = stamp;
   addTaskSheet(book, notice, title);
   addUnitSheet(book, notice, '各单位承担任务统计');
+  addMetaSheet(book, notice);
   try {
     const raw = await book.xlsx.writeBuffer();
     return deterministicZip(new Uint8Array(raw as ArrayBuffer), date);

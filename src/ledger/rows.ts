@@ -30,6 +30,11 @@ export function cellText(text: string): string {
   return `${Array.from(safe.slice(0, CELL_MAX)).slice(0, -1).join('')}…`;
 }
 
+export function ledgerTitle(notice: Notice): string {
+  const base = notice.meta.attachmentTitle ?? notice.meta.title ?? '';
+  return `${base}任务分解台账`;
+}
+
 export type TaskRow = [no: number, chapter: string, title: string, text: string, targets: string, deadlines: string, lead: string, support: string];
 export type UnitRow = [name: string, kind: string, lead: string, support: string, total: number];
 

@@ -5,7 +5,7 @@
  */
 import { DubanError } from '../model/errors.js';
 import type { Notice } from '../model/notice.js';
-import { readSource } from '../read/index.js';
+import { readSource, readSourceBytes } from '../read/index.js';
 import type { SourceText } from '../read/source.js';
 import { bundledDirectoryFolder, findDirectoryForNotice, loadUnitDirectory } from '../units/index.js';
 import type { UnitDirectory } from '../units/types.js';
@@ -20,6 +20,8 @@ export interface ParseOptions {
   keywords?: boolean;
   /** --title / --year: values the user gives for the notice's metadata. */
   meta?: MetaFlags;
+  /** Parse with no unit directory at all (names only normalised, the prefix rule applied): for drafting one. */
+  noDirectory?: boolean;
 }
 
 export interface ParsedNotice {
@@ -37,8 +39,17 @@ export function chooseDirectory(source: SourceText, unitsFile?: string): UnitDir
 }
 
 export async function parseNoticeFile(path: string, opts: ParseOptions = {}): Promise<ParsedNotice> {
-  const source = await readSource(path);
-  const units = chooseDirectory(source, opts.unitsFile);
+  return parseSourceText(await readSource(path), opts);
+}
+
+/** The same for bytes already read (the notice loader sniffs them first). */
+export async function parseNoticeBytes(path: string, bytes: Uint8Array, opts: ParseOptions = {}): Promise<ParsedNotice> {
+  return parseSourceText(await readSourceBytes(path, bytes), opts);
+}
+
+async function parseSourceText(source: SourceText, opts: ParseOptions): Promise<ParsedNotice> {
+  const path = source.file;
+  const units = opts.noDirectory ? null : chooseDirectory(source, opts.unitsFile);
   const notice = parseSource(source, units);
   notice.meta = withProvenance(notice.meta, units, opts.meta);
   if (notice.tasks.length === 0) {
@@ -61,7 +72,7 @@ function withProvenance(meta: Notice['meta'], units: UnitDirectory | null, flags
   return flags ? applyMetaFlags(done, flags) : done;
 }
 
-async function addKeywords(notice: Notice, units: UnitDirectory | null): Promise<void> {
+export async function addKeywords(notice: Notice, units: UnitDirectory | null): Promise<void> {
   const { getSegmenter, extractKeywords } = await import('../nlp/index.js');
   const { unitDictionaryWords } = await import('../units/index.js');
   const segmenter = getSegmenter(units ? unitDictionaryWords(units) : notice.units.map((u) => u.name));

@@ -110,7 +110,8 @@ function requirementOf(item: Item): Requirement {
   return { no: printedLabel(item), title: taskTitle(item.text.split(/[。]/)[0] ?? ''), text: item.text, line: item.line };
 }
 
-function summaryFor(name: string, dir: UnitDirectory): UnitSummary {
+/** A unit's summary with no tasks yet: kind, full name and members from the directory. */
+export function summaryFor(name: string, dir: UnitDirectory): UnitSummary {
   const entry = dir.lookup(name);
   const s: UnitSummary = { name, kind: entry?.kind ?? 'unknown', fullName: entry?.fullName ?? null, lead: [], support: [] };
   if (entry?.kind === 'collective') s.members = expandCollective(entry, dir).map((m: UnitEntry) => m.name);
@@ -133,9 +134,13 @@ function addRole(s: UnitSummary, no: number, role: 'lead' | 'support'): void {
  * Units as the notice involves them, in order of first appearance. Members of a collective
  * (各区 → 鄂城区 …) are listed too, holding the collective's tasks in its role.
  */
-export function summariseUnits(tasks: readonly Task[], dir: UnitDirectory): UnitSummary[] {
+export function summariseUnits(
+  tasks: readonly Task[],
+  dir: UnitDirectory,
+  describe: (name: string) => UnitSummary = (name) => summaryFor(name, dir),
+): UnitSummary[] {
   const byName = new Map<string, UnitSummary>();
-  const get = (name: string) => byName.get(name) ?? byName.set(name, summaryFor(name, dir)).get(name)!;
+  const get = (name: string) => byName.get(name) ?? byName.set(name, describe(name)).get(name)!;
   for (const t of tasks) {
     for (const u of t.units) {
       const s = get(u.name);
@@ -151,7 +156,7 @@ export function summariseUnits(tasks: readonly Task[], dir: UnitDirectory): Unit
 }
 
 /** Without a directory, a provincial notice (省政府) carries the 省 prefix over instead of 市. */
-function defaultDirectory(meta: { title: string | null; issuer: string | null }): UnitDirectory {
+export function defaultDirectory(meta: { title: string | null; issuer: string | null }): UnitDirectory {
   const provincial = /省(人民)?政府|省委/.test(`${meta.title ?? ''}${meta.issuer ?? ''}`);
   return emptyUnitDirectory(provincial ? '省' : '市');
 }

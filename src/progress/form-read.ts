@@ -50,6 +50,8 @@ export interface FormIdentity {
   period: string | null;
   version: number | null;
   source: 'metadata' | 'header' | 'file-name';
+  /** 通知内容校验 of the metadata sheet: the content hash of the notice version the form was made from. */
+  noticeHash?: string | null;
 }
 
 export interface FilledForm {
@@ -186,6 +188,7 @@ function readMetadata(sheet: XlsxSheet): MetaInfo | null {
     if (Number.isInteger(row) && Number.isInteger(taskNo) && Number.isInteger(seq)) rowMap.set(row!, { taskNo: taskNo!, targetSeq: seq! });
   }
   const version = Number(value(META_KEYS.version));
+  const noticeHash = value(META_KEYS.noticeHash);
   return {
     identity: {
       notice: value(META_KEYS.notice),
@@ -193,6 +196,7 @@ function readMetadata(sheet: XlsxSheet): MetaInfo | null {
       period: value(META_KEYS.period),
       version: Number.isFinite(version) ? version : null,
       source: 'metadata',
+      ...(noticeHash ? { noticeHash } : {}),
     },
     rowMap,
   };
@@ -251,6 +255,7 @@ function mergeIdentity(primary: FormIdentity | null, ...rest: (FormIdentity | nu
     period: all.find((x) => x.period)?.period ?? null,
     version: first.version,
     source: first.source,
+    ...(first.noticeHash ? { noticeHash: first.noticeHash } : {}),
   };
 }
 

@@ -46,6 +46,7 @@ export function validateForm(db: Db, form: FilledForm, opts: ValidateOptions): V
 
   out.period = resolvePeriod(db, form, fileIssue);
   out.notice = resolveNotice(db, form, out.period, fileIssue);
+  if (out.notice && !currentVersion(db, form, out.notice, fileIssue)) return out;
   if (out.notice) out.unit = resolveUnit(db, form, out.notice, fileIssue);
   if (!out.notice || !out.unit || !out.period) return out;
 
@@ -88,6 +89,20 @@ function resolvePeriod(db: Db, form: FilledForm, issue: (m: string) => void): Pe
   const p = getPeriod(db, canonical);
   if (!p) issue(`数据库中没有报送期 ${canonical}（请先用 duban forms --period ${canonical} 生成该期反馈表）`);
   return p;
+}
+
+/**
+ * A form made from an earlier version of its notice (corrected since): its task numbers may now
+ * name other tasks, so it is refused rather than read against the new numbering.
+ */
+function currentVersion(db: Db, form: FilledForm, notice: NoticeRecord, issue: (m: string) => void): boolean {
+  const hash = form.identity.noticeHash;
+  if (!hash || hash === notice.contentHash) return true;
+  const made = db.prepare('SELECT MAX(version) FROM notice_versions WHERE notice_id = ? AND content_hash = ?').pluck().get(notice.id, hash) as number | null;
+  if (made === null) return true;
+  const current = db.prepare('SELECT version FROM notices WHERE id = ?').pluck().get(notice.id) as number;
+  issue(`本表按通知“${notice.key}”的第 ${made} 版生成，该通知已改正为第 ${current} 版（任务编号和分工可能已变）；请用 duban forms 重新生成反馈表后填报`);
+  return false;
 }
 
 function resolveNotice(db: Db, form: FilledForm, period: Period | null, issue: (m: string) => void): NoticeRecord | null {

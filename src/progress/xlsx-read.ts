@@ -51,6 +51,8 @@ function attrs(s: string): Record<string, string> {
 }
 
 export function decodeXml(s: string): string {
+  // Most values (cell references, style numbers, plain text) have nothing to decode.
+  if (!s.includes('&') && !s.includes('_x')) return s;
   return s
     .replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
       switch (e) {

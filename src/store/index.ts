@@ -17,6 +17,7 @@ export {
   type RegisteredNotice,
   type NoticeRecord,
 } from './notices.js';
+export { changeLines, type NoticeChanges, type TaskRef, type Reassignment } from './versions.js';
 export {
   parsePeriodId,
   periodLabel,

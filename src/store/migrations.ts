@@ -130,6 +130,26 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (report_id, target_id)
   );
   `,
+  // 2: notice versions. Registering a corrected notice under the same key keeps the tasks that
+  // stayed (and their reports); a task the new version drops is kept with its reports, out of the
+  // current list (removed_in set, its assignments gone, its number made negative so the current
+  // numbers stay unique).
+  `
+  ALTER TABLE notices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE tasks ADD COLUMN removed_in INTEGER;
+  CREATE TABLE notice_versions (
+    notice_id     INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+    version       INTEGER NOT NULL,
+    content_hash  TEXT NOT NULL,
+    source_file   TEXT NOT NULL,
+    registered_at TEXT NOT NULL,
+    -- The differences from the previous version, as Chinese lines (empty for version 1).
+    changes       TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (notice_id, version)
+  );
+  INSERT INTO notice_versions (notice_id, version, content_hash, source_file, registered_at)
+    SELECT id, 1, content_hash, source_file, registered_at FROM notices;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { DubanError } from '../model/errors.js';
 import type { Notice, Role, Task, UnitKind } from '../model/notice.js';
 import type { Db } from './db.js';
+import { changeLines, storeNewVersion, type NoticeChanges } from './versions.js';
 
 /** One unit holding one task, after collectives are expanded to their members. */
 export interface AssignmentRow {
@@ -28,6 +29,8 @@ export interface RegisteredNotice {
   key: string;
   outcome: RegisterOutcome;
   contentHash: string;
+  /** For 'updated': what the new version changed. */
+  changes?: NoticeChanges;
 }
 
 /** The key forms and commands use for a notice: its 文号, else its title, else its file name. */
@@ -69,7 +72,7 @@ export function noticeUnits(notice: Notice, assignments: readonly AssignmentRow[
   return [...byName.values()];
 }
 
-function latestDeadline(task: Task): string | null {
+export function latestDeadline(task: Task): string | null {
   const dates = task.deadlines.map((d) => d.date).filter((d): d is string => d !== null);
   return dates.length ? dates.sort().at(-1)! : null;
 }
@@ -104,9 +107,9 @@ export function noticeContentHash(notice: Notice): string {
 
 /**
  * Stores the notice, its tasks, units, expanded assignments and targets. Idempotent: the same
- * key and content change nothing. A changed parse of a notice without progress reports replaces
- * the stored one; once reports exist, a changed notice is refused (its tasks are what the reports
- * refer to), naming the way out.
+ * key and content change nothing. A changed notice under the same key (a corrected parse, an
+ * edited ledger) becomes the notice's next version: tasks that stayed keep their rows and their
+ * progress reports (versions.ts says how tasks are matched); `changes` lists the differences.
  */
 export function registerNotice(db: Db, notice: Notice, now: () => Date = () => new Date()): RegisteredNotice {
   if (notice.tasks.length === 0) {
@@ -122,45 +125,58 @@ export function registerNotice(db: Db, notice: Notice, now: () => Date = () => n
         | { id: number; content_hash: string }
         | undefined;
       if (existing && existing.content_hash === contentHash) return { id: existing.id, key, outcome: 'unchanged', contentHash };
-      let id: number;
       if (existing) {
-        const reports = db
-          .prepare('SELECT COUNT(*) AS n FROM progress_reports r JOIN tasks t ON t.id = r.task_id WHERE t.notice_id = ?')
-          .get(existing.id) as { n: number };
-        if (reports.n > 0) {
-          throw new DubanError(
-            'content',
-            `数据库中已登记“${key}”并已导入进展报告，但这次解析出的任务或责任单位与登记时不同；` +
-              '请核对通知文件和单位名录，或改用新的数据库文件（--db）',
-            { file: notice.source.file },
-          );
-        }
-        id = existing.id;
-        db.prepare('DELETE FROM tasks WHERE notice_id = ?').run(id);
-        db.prepare('DELETE FROM chapters WHERE notice_id = ?').run(id);
+        const changes = storeNewVersion(db, existing.id, notice, assignments, units);
+        const at = now().toISOString();
         db.prepare(
-          'UPDATE notices SET doc_number = ?, title = ?, source_file = ?, sign_date = ?, content_hash = ?, registered_at = ? WHERE id = ?',
-        ).run(notice.meta.docNumber, notice.meta.title, notice.source.file, notice.meta.signDate, contentHash, now().toISOString(), id);
-      } else {
-        id = Number(
-          db
-            .prepare(
-              'INSERT INTO notices (key, doc_number, title, source_file, sign_date, content_hash, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-            )
-            .run(key, notice.meta.docNumber, notice.meta.title, notice.source.file, notice.meta.signDate, contentHash, now().toISOString())
-            .lastInsertRowid,
+          'UPDATE notices SET doc_number = ?, title = ?, source_file = ?, sign_date = ?, content_hash = ?, registered_at = ?, version = ? WHERE id = ?',
+        ).run(notice.meta.docNumber, notice.meta.title, notice.source.file, notice.meta.signDate, contentHash, at, changes.version, existing.id);
+        db.prepare('INSERT INTO notice_versions (notice_id, version, content_hash, source_file, registered_at, changes) VALUES (?, ?, ?, ?, ?, ?)').run(
+          existing.id,
+          changes.version,
+          contentHash,
+          notice.source.file,
+          at,
+          changeLines(key, changes).join('\n'),
         );
+        return { id: existing.id, key, outcome: 'updated', contentHash, changes };
       }
+      const at = now().toISOString();
+      const id = Number(
+        db
+          .prepare(
+            'INSERT INTO notices (key, doc_number, title, source_file, sign_date, content_hash, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(key, notice.meta.docNumber, notice.meta.title, notice.source.file, notice.meta.signDate, contentHash, at)
+          .lastInsertRowid,
+      );
+      db.prepare('INSERT INTO notice_versions (notice_id, version, content_hash, source_file, registered_at) VALUES (?, 1, ?, ?, ?)').run(
+        id,
+        contentHash,
+        notice.source.file,
+        at,
+      );
       insertContent(db, id, notice, assignments, units);
-      return { id, key, outcome: existing ? 'updated' : 'registered', contentHash };
+      return { id, key, outcome: 'registered', contentHash };
     })
     .immediate();
 }
 
 function insertContent(db: Db, noticeId: number, notice: Notice, assignments: readonly AssignmentRow[], units: readonly UnitRow[]): void {
+  insertChapters(db, noticeId, notice);
+  const unitIds = upsertUnits(db, units);
+  const taskIds = new Map<number, number>();
+  for (const t of notice.tasks) taskIds.set(t.no, insertTask(db, noticeId, t));
+  insertAssignments(db, assignments, taskIds, unitIds);
+}
+
+export function insertChapters(db: Db, noticeId: number, notice: Notice): void {
   const chapter = db.prepare('INSERT INTO chapters (notice_id, no, title, seq) VALUES (?, ?, ?, ?)');
   notice.chapters.forEach((c, i) => chapter.run(noticeId, c.no, c.title, i + 1));
+}
 
+/** Inserts or refreshes the units; returns their ids by name. */
+export function upsertUnits(db: Db, units: readonly UnitRow[]): Map<string, number> {
   // A unit's kind and full name are refreshed only when this notice knows better than 'unknown'.
   const unitInsert = db.prepare('INSERT INTO units (name, kind, full_name) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING');
   const unitUpdate = db.prepare(
@@ -173,24 +189,37 @@ function insertContent(db: Db, noticeId: number, notice: Notice, assignments: re
   // Looked up through SQLite rather than by the stored text: a name that is not well-formed UTF-16
   // (a lone surrogate) is stored with U+FFFD in its place and would not compare equal in JS.
   const unitId = db.prepare('SELECT id FROM units WHERE name = ?').pluck();
-  const unitIds = new Map(units.map((u) => [u.name, unitId.get(u.name) as number]));
+  return new Map(units.map((u) => [u.name, unitId.get(u.name) as number]));
+}
 
-  const taskInsert = db.prepare(
-    'INSERT INTO tasks (notice_id, no, label, chapter, parent, title, text, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+export function insertTask(db: Db, noticeId: number, t: Task): number {
+  const taskId = Number(
+    db
+      .prepare('INSERT INTO tasks (notice_id, no, label, chapter, parent, title, text, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(noticeId, t.no, t.label, t.chapter, t.parent ?? null, t.title, t.text, latestDeadline(t)).lastInsertRowid,
   );
+  insertTargets(db, taskId, t);
+  return taskId;
+}
+
+export function insertTargets(db: Db, taskId: number, t: Task): void {
   const targetInsert = db.prepare(
     'INSERT INTO targets (task_id, seq, text, indicator, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const taskIds = new Map<number, number>();
-  for (const t of notice.tasks) {
-    const taskId = Number(
-      taskInsert.run(noticeId, t.no, t.label, t.chapter, t.parent ?? null, t.title, t.text, latestDeadline(t)).lastInsertRowid,
-    );
-    taskIds.set(t.no, taskId);
-    t.targets.forEach((g, i) => targetInsert.run(taskId, i + 1, g.text, g.indicator, g.value, g.unit, g.qualifier));
-  }
+  t.targets.forEach((g, i) => targetInsert.run(taskId, i + 1, g.text, g.indicator, g.value, g.unit, g.qualifier));
+}
+
+export function insertAssignments(
+  db: Db,
+  assignments: readonly AssignmentRow[],
+  taskIds: ReadonlyMap<number, number>,
+  unitIds: ReadonlyMap<string, number>,
+): void {
   const assign = db.prepare('INSERT INTO assignments (task_id, unit_id, role, seq, via) VALUES (?, ?, ?, ?, ?)');
-  for (const a of assignments) assign.run(taskIds.get(a.taskNo)!, unitIds.get(a.unit)!, a.role, a.seq, a.via);
+  for (const a of assignments) {
+    const taskId = taskIds.get(a.taskNo);
+    if (taskId !== undefined) assign.run(taskId, unitIds.get(a.unit)!, a.role, a.seq, a.via);
+  }
 }
 
 export interface NoticeRecord {

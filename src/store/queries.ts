@@ -87,12 +87,12 @@ export function receivingUnits(db: Db, noticeId: number): ReceivingUnitRecord[] 
 
 /** The notice's task numbers (cheap: for checking that a number exists). */
 export function noticeTaskNumbers(db: Db, noticeId: number): Set<number> {
-  return new Set((db.prepare('SELECT no FROM tasks WHERE notice_id = ?').pluck().all(noticeId) as number[]));
+  return new Set((db.prepare('SELECT no FROM tasks WHERE notice_id = ? AND removed_in IS NULL').pluck().all(noticeId) as number[]));
 }
 
 export function noticeTasks(db: Db, noticeId: number): TaskRecord[] {
   const tasks = db
-    .prepare('SELECT id, no, label, chapter, title, text, deadline FROM tasks WHERE notice_id = ? ORDER BY no')
+    .prepare('SELECT id, no, label, chapter, title, text, deadline FROM tasks WHERE notice_id = ? AND removed_in IS NULL ORDER BY no')
     .all(noticeId) as Omit<TaskRecord, 'targets'>[];
   const targets = targetsByTask(db, noticeId);
   return tasks.map((t) => ({ ...t, targets: targets.get(t.id) ?? [] }));
@@ -127,7 +127,7 @@ function targetsByTask(db: Db, noticeId: number, unitId?: number): Map<number, T
   const rows = (
     unitId === undefined
       ? db
-          .prepare(`SELECT ${columns} FROM targets g JOIN tasks t ON t.id = g.task_id WHERE t.notice_id = ? ORDER BY g.task_id, g.seq`)
+          .prepare(`SELECT ${columns} FROM targets g JOIN tasks t ON t.id = g.task_id WHERE t.notice_id = ? AND t.removed_in IS NULL ORDER BY g.task_id, g.seq`)
           .all(noticeId)
       : db
           .prepare(

@@ -130,10 +130,13 @@ const REPORT_SELECT = `
          r.source_sheet AS sourceSheet, r.source_row AS sourceRow, r.import_id AS importId, r.superseded_by AS supersededBy
     FROM progress_reports r JOIN tasks t ON t.id = r.task_id JOIN units u ON u.id = r.unit_id`;
 
-/** The current (not superseded) reports of a period for one notice, by task then unit. */
+/**
+ * The current (not superseded) reports of a period for one notice, by task then unit; only on
+ * the notice's current tasks (a task a later version removed keeps its reports, unlisted).
+ */
 export function currentReports(db: Db, noticeId: number, periodId: string): ReportRecord[] {
   const rows = db
-    .prepare(`${REPORT_SELECT} WHERE t.notice_id = ? AND r.period_id = ? AND r.superseded_by IS NULL ORDER BY t.no, r.unit_id`)
+    .prepare(`${REPORT_SELECT} WHERE t.notice_id = ? AND r.period_id = ? AND r.superseded_by IS NULL AND t.removed_in IS NULL ORDER BY t.no, r.unit_id`)
     .all(noticeId, periodId) as Omit<ReportRecord, 'actuals'>[];
   return withActuals(db, rows);
 }

@@ -117,15 +117,17 @@ describe('registerNotice', () => {
     expect(unitTasks(db, first.id, fgw.id).find((t) => t.no === 9)!.targets.map((g) => g.value)).toEqual([16, 14.5]);
   });
 
-  it('replaces a changed parse while no reports exist, and refuses it once they do', () => {
+  it('stores a changed notice as its next version, keeping the reports of the tasks that stayed', () => {
     const db = openDatabase(join(tmp(), 'd.db'));
     const reg = registerNotice(db, fixtureNotice());
     const changed = fixtureNotice();
     changed.tasks[0]!.units.push({ raw: '统计局', name: '市统计局', role: 'support' });
-    expect(registerNotice(db, changed)).toMatchObject({ id: reg.id, outcome: 'updated' });
+    const v2 = registerNotice(db, changed);
+    expect(v2).toMatchObject({ id: reg.id, outcome: 'updated' });
+    expect(v2.changes!.reassigned.map((t) => [t.no, t.gained, t.lost])).toEqual([[1, ['市统计局（配合）'], []]]);
     expect(db.prepare("SELECT COUNT(*) FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE t.no = 1").pluck().get()).toBe(7);
 
-    // A report now refers to the stored tasks: a different parse must not silently rewrite them.
+    // A report refers to task 1: going back to the first parse keeps the task row and the report.
     const p = ensurePeriod(db, parsePeriodId('2014-Q1'));
     const unit = findUnit(db, '市工商局')!;
     const task = db.prepare('SELECT id FROM tasks WHERE no = 1').pluck().get() as number;
@@ -133,10 +135,12 @@ describe('registerNotice', () => {
     db.prepare(
       "INSERT INTO progress_reports (task_id, unit_id, period_id, status, percent, submitted_date, source_file, source_row, import_id) VALUES (?, ?, ?, '推进中', 30, '2014-04-01', 'f', 6, 1)",
     ).run(task, unit.id, p.id);
-    const e = thrown(() => registerNotice(db, fixtureNotice()));
-    expect(e.kind).toBe('content');
-    expect(e.message).toContain('已导入进展报告');
-    expect(db.prepare("SELECT COUNT(*) FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE t.no = 1").pluck().get()).toBe(7);
+    const v3 = registerNotice(db, fixtureNotice());
+    expect(v3.changes).toMatchObject({ version: 3, added: [], removed: [] });
+    expect(db.prepare('SELECT id FROM tasks WHERE no = 1').pluck().get()).toBe(task);
+    expect(db.prepare('SELECT COUNT(*) FROM progress_reports WHERE task_id = ?').pluck().get(task)).toBe(1);
+    expect(db.prepare('SELECT version FROM notice_versions WHERE notice_id = ? ORDER BY version').pluck().all(reg.id)).toEqual([1, 2, 3]);
+    expect(db.prepare("SELECT COUNT(*) FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE t.no = 1").pluck().get()).toBe(6);
   });
 
   it('keeps one current report per (task, unit, period) in the schema itself', () => {
