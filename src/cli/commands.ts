@@ -97,6 +97,36 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .action(async (opts) => setCode(await (await import('./evaluate-command.js')).evaluateCommand(opts, io)));
 
   program
+    .command('serve')
+    .description('启动网页服务：督查室查看进展（需登录），各单位通过填报链接报送进展')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .option('--port <n>', '端口', '8080')
+    .option('--host <addr>', '监听地址（默认只允许本机访问）', '127.0.0.1')
+    .option('--set-password', '设置督查室登录密码（从终端或标准输入读取）后退出')
+    .option('--status-rules <yaml>', '进度规则（YAML，默认 seeds/status-rules.yaml）')
+    .option('--today <iso>', '按指定日期计算报送是否逾期、链接是否过期（用于演示往年数据）')
+    .action(async (opts) => setCode(await (await import('./serve-command.js')).serveCommand(opts, io)));
+
+  const portal = program.command('portal').description('各单位网上填报链接');
+  portal
+    .command('links')
+    .description('为每个单位生成某一报送期的填报链接（每行：单位名称、制表符、链接）')
+    .requiredOption('--period <id>', '报送期，如 2014-Q1')
+    .option('--base-url <url>', '服务的网址', 'http://127.0.0.1:8080')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .option('--unit <name>', '只生成某一单位的链接')
+    .option('--notice <key>', '通知文号（报送期跟踪多份通知时）')
+    .option('--status-rules <yaml>', '进度规则（YAML，链接宽限天数 portalGraceDays）')
+    .action(async (opts) => setCode(await (await import('./portal-command.js')).portalLinksCommand(opts, io)));
+  portal
+    .command('revoke')
+    .description('停用某单位的填报链接')
+    .argument('<unit>', '单位名称')
+    .option('--period <id>', '只停用该报送期的链接')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .action(async (unit: string, opts) => setCode(await (await import('./portal-command.js')).portalRevokeCommand(unit, opts, io)));
+
+  program
     .command('demo')
     .description('用随附的鄂州样例跑完整流程（npm start），结果写入 output/')
     .option('--out <dir>', '输出目录', 'output')
