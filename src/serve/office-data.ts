@@ -65,8 +65,12 @@ export function taskPage(db: Db, notice: NoticeRecord, period: Period, task: Tas
         return { ...r, source: sourceLabel(r), late: p ? daysLate(r.submittedDate, p.due, rules) > 0 : false };
       }),
   }));
+  const chapter = task.chapter
+    ? ((db.prepare('SELECT title FROM chapters WHERE notice_id = ? AND no = ?').pluck().get(notice.id, task.chapter) as string | undefined) ?? null)
+    : null;
   return {
     assessment,
+    chapterTitle: chapter ? `${task.chapter}、${chapter}` : task.chapter,
     units: assignments.map((a) => ({ unit: a.unit, unitId: a.unitId, roleLabel: roleLabel(a.role), reported: current.some((r) => r.unitId === a.unitId) })),
     history,
   };
@@ -87,6 +91,7 @@ export function unitPage(db: Db, notice: NoticeRecord, period: Period, unit: Uni
     tasks: tasks.map((t) => ({ ...t, roleLabel: roleLabel(t.role), report: current.get(t.id) ?? null })),
     reports,
     reporting,
+    partial: reporting && reporting.state !== 'missing' ? reporting.tasksHeld - reporting.reported : 0,
   };
 }
 
@@ -129,7 +134,7 @@ export async function evaluationLine(db: Db, year: number, unit: string, rulesFi
             of: r.units.length,
             added: u.added,
             deducted: u.deducted,
-            lines: [...u.breakdown.map((l) => `${l.description}（${l.points > 0 ? '+' : ''}${l.points}）`), ...u.gradeNotes],
+            lines: [...u.breakdown.filter((l) => l.points !== 0).map((l) => `${l.description}（${l.points > 0 ? '+' : ''}${l.points} 分）`), ...u.gradeNotes],
           },
         ]),
       );
