@@ -3,11 +3,12 @@
  * trail. All state lives in the workspace database (migration 2).
  */
 import type { Db } from '../store/db.js';
-import { getPeriod, addDays, type Period } from '../store/periods.js';
+import { getPeriod, addDays, parsePeriodId, type Period } from '../store/periods.js';
 import { findUnit, receivingUnits, type UnitRecord } from '../store/queries.js';
-import { getNotice, noticesForPeriod, type NoticeRecord } from '../store/notices.js';
+import { noticesForPeriod, type NoticeRecord } from '../store/notices.js';
 import { DubanError } from '../model/errors.js';
 import { hashPassword, newSecret, sha256Hex, verifyPassword } from './secrets.js';
+import { stmt } from './sql.js';
 
 export const SESSION_HOURS = 8;
 export const MIN_PASSWORD_CHARS = 8;
@@ -73,7 +74,8 @@ export interface AuditEntry {
 }
 
 export function audit(db: Db, e: AuditEntry): void {
-  db.prepare(
+  stmt(
+    db,
     'INSERT INTO audit_log (at, actor, action, unit_id, period_id, import_id, detail, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(e.at.toISOString(), e.actor, e.action, e.unitId ?? null, e.periodId ?? null, e.importId ?? null, e.detail ?? '', e.address ?? null);
 }
@@ -158,8 +160,8 @@ export type AccessRefusal = 'unknown' | 'wrong-period' | 'revoked' | 'expired';
 export function resolveLink(db: Db, periodId: string, token: string, today: string): UnitAccess | AccessRefusal {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return 'unknown';
   const hash = sha256Hex(token);
-  const row = db
-    .prepare(
+  const row = stmt(
+      db,
       `SELECT unit_id AS unitId, notice_id AS noticeId, period_id AS periodId, expires_on AS expiresOn, revoked_at AS revokedAt
          FROM portal_tokens WHERE token_hash = ?`,
     )
@@ -168,9 +170,15 @@ export function resolveLink(db: Db, periodId: string, token: string, today: stri
   if (row.periodId !== periodId) return 'wrong-period';
   if (row.revokedAt) return 'revoked';
   if (today > row.expiresOn) return 'expired';
-  const unit = db.prepare('SELECT id, name, kind, full_name AS fullName FROM units WHERE id = ?').get(row.unitId) as UnitRecord;
-  const notice = getNotice(db, row.noticeId);
-  const period = getPeriod(db, row.periodId);
-  if (!notice || !period) return 'unknown';
+  const unit = stmt(db, 'SELECT id, name, kind, full_name AS fullName FROM units WHERE id = ?').get(row.unitId) as UnitRecord;
+  const notice = stmt(
+    db,
+    'SELECT id, key, doc_number AS docNumber, title, source_file AS sourceFile, sign_date AS signDate, content_hash AS contentHash FROM notices WHERE id = ?',
+  ).get(row.noticeId) as NoticeRecord | undefined;
+  const p = stmt(db, 'SELECT id, kind, start_date AS start, end_date AS end, due_date AS due FROM periods WHERE id = ?').get(row.periodId) as
+    | Pick<Period, 'id' | 'kind' | 'start' | 'end' | 'due'>
+    | undefined;
+  if (!notice || !p) return 'unknown';
+  const period: Period = { ...parsePeriodId(p.id), kind: p.kind, start: p.start, end: p.end, due: p.due };
   return { tokenHash: hash, unit, notice, period, expiresOn: row.expiresOn };
 }

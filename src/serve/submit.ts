@@ -4,8 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../store/db.js';
-import { unitTasks, type HeldTask } from '../store/queries.js';
-import { currentReports, writeImport, type NewReport, type ReportRecord } from '../store/reports.js';
+import type { HeldTask } from '../store/queries.js';
+import { heldTasks, stmt } from './sql.js';
+import { writeImport, type NewReport, type ReportRecord } from '../store/reports.js';
 import { checkEntry, type EntryTexts } from '../progress/entry.js';
 import type { ColumnKey } from '../progress/form-layout.js';
 import { daysLate, type StatusRules } from '../progress/rules.js';
@@ -54,14 +55,37 @@ function clean(text: string): string {
     .trim();
 }
 
+type UnitReport = Pick<ReportRecord, 'taskId' | 'status' | 'percent' | 'actuals'> & EntryTexts;
+
+/** The unit's current reports of the period, by task id (one unit's rows only: cheap under load). */
+function unitCurrent(db: Db, access: UnitAccess): Map<number, UnitReport> {
+  const rows = stmt(
+      db,
+      `SELECT r.id, r.task_id AS taskId, r.status, r.percent, r.progress, r.achievements, r.problems,
+              r.next_measures AS nextMeasures, r.delay_reason AS delayReason
+         FROM progress_reports r JOIN tasks t ON t.id = r.task_id
+        WHERE r.unit_id = ? AND r.period_id = ? AND t.notice_id = ? AND r.superseded_by IS NULL`,
+    )
+    .all(access.unit.id, access.period.id, access.notice.id) as (Omit<UnitReport, 'actuals'> & { id: number })[];
+  const actuals = stmt(
+      db,
+      `SELECT a.report_id AS reportId, a.target_id AS targetId, a.actual FROM report_target_actuals a
+         JOIN progress_reports r ON r.id = a.report_id
+        WHERE r.unit_id = ? AND r.period_id = ? AND r.superseded_by IS NULL ORDER BY a.target_id`,
+    )
+    .all(access.unit.id, access.period.id) as { reportId: number; targetId: number; actual: number }[];
+  return new Map(
+    rows.map(({ id, ...r }) => [
+      r.taskId,
+      { ...r, actuals: actuals.filter((a) => a.reportId === id).map(({ targetId, actual }) => ({ targetId, actual })) },
+    ]),
+  );
+}
+
 /** The form's values as the current reports have them (or empty). */
 export function currentStates(db: Db, access: UnitAccess): TaskFormState[] {
-  const tasks = unitTasks(db, access.notice.id, access.unit.id);
-  const current = new Map<number, ReportRecord>(
-    currentReports(db, access.notice.id, access.period.id)
-      .filter((r) => r.unitId === access.unit.id)
-      .map((r) => [r.taskId, r]),
-  );
+  const tasks = heldTasks(db, access.notice.id, access.unit.id);
+  const current = unitCurrent(db, access);
   return tasks.map((task) => {
     const r = current.get(task.id);
     const values: Record<string, string> = {};
@@ -85,12 +109,8 @@ export function submitReport(
   body: FormBody,
   ctx: { now: Date; today: string; address: string; rules: StatusRules },
 ): SubmitResult {
-  const tasks = unitTasks(db, access.notice.id, access.unit.id);
-  const current = new Map(
-    currentReports(db, access.notice.id, access.period.id)
-      .filter((r) => r.unitId === access.unit.id)
-      .map((r) => [r.taskId, r]),
-  );
+  const tasks = heldTasks(db, access.notice.id, access.unit.id);
+  const current = unitCurrent(db, access);
   const states: TaskFormState[] = [];
   const reports: NewReport[] = [];
   let problems = 0;
@@ -168,7 +188,7 @@ export function submitReport(
   return { kind: 'saved', importId: out.importId, tasks: taskNos, superseded: out.superseded, daysLate: late, submitted: ctx.today };
 }
 
-function sameReport(a: Omit<NewReport, 'submittedDate' | 'sourceRow'>, b: ReportRecord | undefined): boolean {
+function sameReport(a: Omit<NewReport, 'submittedDate' | 'sourceRow'>, b: UnitReport | undefined): boolean {
   if (!b) return false;
   const key = (x: { targetId: number; actual: number }[]) => JSON.stringify([...x].sort((p, q) => p.targetId - q.targetId));
   return (

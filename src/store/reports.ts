@@ -168,6 +168,21 @@ export function unitSubmissions(db: Db, noticeId: number, periodId: string): Uni
 
 function withActuals(db: Db, rows: Omit<ReportRecord, 'actuals'>[]): ReportRecord[] {
   if (rows.length === 0) return [];
-  const stmt = db.prepare('SELECT target_id AS targetId, actual FROM report_target_actuals WHERE report_id = ? ORDER BY target_id');
-  return rows.map((r) => ({ ...r, actuals: stmt.all(r.id) as { targetId: number; actual: number }[] }));
+  // One query per 500 reports rather than one per report: a big period has thousands.
+  const byReport = new Map<number, { targetId: number; actual: number }[]>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    const found = db
+      .prepare(
+        `SELECT report_id AS reportId, target_id AS targetId, actual FROM report_target_actuals
+          WHERE report_id IN (${ids.map(() => '?').join(',')}) ORDER BY report_id, target_id`,
+      )
+      .all(...ids) as { reportId: number; targetId: number; actual: number }[];
+    for (const { reportId, ...a } of found) {
+      const list = byReport.get(reportId);
+      if (list) list.push(a);
+      else byReport.set(reportId, [a]);
+    }
+  }
+  return rows.map((r) => ({ ...r, actuals: byReport.get(r.id) ?? [] }));
 }
