@@ -79,7 +79,7 @@ function demoDb(scratch) {
 }
 
 /** 300 units × 2,000 tasks, parsed from the shared synthetic generator, with every unit's Q1 reports. */
-async function syntheticDb(scratch) {
+export async function syntheticDb(scratch) {
   const ts = (await import('typescript')).default;
   const src = readFileSync(join(ROOT, 'tests/helpers/synthetic.ts'), 'utf8');
   const gen = join(scratch, 'synthetic.mjs');

@@ -43,7 +43,7 @@ import {
   unitPage,
 } from './office-data.js';
 import { currentStates, fieldName, submitReport, TEXT_FIELDS, type SubmitResult, type TaskFormState } from './submit.js';
-import { LIGHT_COLOR, lightDot, loadViews, stackedBar, type Views } from './views.js';
+import { LIGHT_COLOR, loadViews, stackedBar } from './views.js';
 
 export interface ServeLimits {
   /** Login attempts per address per minute. */
@@ -236,7 +236,7 @@ export async function buildServer(opts: ServeOptions): Promise<DubanServer> {
         reporting: data.reporting,
         totals: data.totals,
         byChapter: data.byChapter,
-        tasks: data.tasks.map((t) => ({ ...t, dot: lightDot(t.light) })),
+        tasks: data.tasks,
         lateUnits: data.lateUnits.map((u) => ({ ...u, id: unitIds.get(u.unit) })),
         silentUnits: data.silentUnits.map((name) => ({ name, id: unitIds.get(name) })),
         reportingChart: stackedBar(`报送情况（应报送 ${data.reporting.expected} 个单位）`, [
@@ -273,7 +273,6 @@ export async function buildServer(opts: ServeOptions): Promise<DubanServer> {
         period: { ...period, label: periodLabel(period) },
         periods: periodLinks(periods, period),
         targets: task.targets,
-        dot: lightDot(page.assessment.light),
         ...page,
       }),
     );
