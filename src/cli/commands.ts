@@ -28,6 +28,9 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .option('--unit <name>', '只生成某一单位的交办函')
     .option('--fonts <dir>', '字体目录（优先使用其中的公文字体）')
     .option('--date <iso>', '成文日期（默认取通知的成文日期）')
+    .option('--portal-url <url>', '在交办函中附上各单位的网上填报链接和二维码（duban serve 的网址）')
+    .option('--period <id>', '填报链接的报送期（与 --portal-url 一起使用），如 2014-Q1')
+    .option('--db <file>', '数据库文件（与 --portal-url 一起使用）', 'output/duban.db')
     .action(async (notice: string, opts) =>
       setCode(await (await import('./letters-command.js')).lettersCommand(notice, opts, io)),
     );

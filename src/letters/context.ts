@@ -33,6 +33,16 @@ export interface LetterContext {
   taskCount: number;
   date: string;
   cc: string;
+  /** The unit's web reporting link (duban letters --portal-url), shown with a QR code. */
+  portal?: LetterPortal;
+}
+
+export interface LetterPortal {
+  url: string;
+  /** 2014年第一季度 */
+  periodLabel: string;
+  /** ISO date of the link's last day. */
+  expiresOn: string;
 }
 
 export interface LetterOptions {
@@ -41,6 +51,7 @@ export interface LetterOptions {
   city?: string | null;
   /** 1-based position of the unit in the list of letters: the letter's number. */
   seq: number;
+  portal?: LetterPortal;
 }
 
 function namesOf(task: Task, role: 'lead' | 'support', except: string): string[] {
@@ -104,6 +115,7 @@ export function buildLetterContext(notice: Notice, unit: UnitSummary, opts: Lett
     taskCount: unit.lead.length + unit.support.length,
     date,
     cc: [notice.meta.issuer, '市目标办', '市监察局'].filter((x): x is string => Boolean(x)).map((x) => x.replace(new RegExp(`^${city}`), '')).join('，'),
+    ...(opts.portal ? { portal: opts.portal } : {}),
   };
 }
 
