@@ -413,8 +413,23 @@ export async function buildServer(opts: ServeOptions): Promise<DubanServer> {
   app.get('/r/:period/:token', { config: portalLimit }, async (req, reply) => {
     const access = unitAccess(req, reply);
     if (!access) return reply;
-    return portalPage(reply, req, access, currentStates(db, access), {});
+    // After a submission the browser lands here (POST → 303 → GET): say what was stored.
+    const savedId = Number((req.query as Record<string, unknown>).saved);
+    const saved = Number.isInteger(savedId) ? savedSummary(savedId, access) : null;
+    return portalPage(reply, req, access, currentStates(db, access), saved ? { saved } : {});
   });
+  const savedSummary = (importId: number, access: UnitAccess) => {
+    const row = db
+      .prepare('SELECT id FROM imports WHERE id = ? AND unit_id = ? AND period_id = ? AND notice_id = ?')
+      .get(importId, access.unit.id, access.period.id, access.notice.id);
+    if (!row) return null;
+    const reports = db
+      .prepare('SELECT t.no, r.submitted_date AS submitted FROM progress_reports r JOIN tasks t ON t.id = r.task_id WHERE r.import_id = ? ORDER BY t.no')
+      .all(importId) as { no: number; submitted: string }[];
+    if (reports.length === 0) return null;
+    const submitted = reports[0]!.submitted;
+    return { tasks: reports.map((r) => r.no), submitted, daysLate: daysLate(submitted, access.period.due, rules) };
+  };
   app.post('/r/:period/:token', { config: portalLimit }, async (req, reply) => {
     const access = unitAccess(req, reply);
     if (!access) return reply;
@@ -427,7 +442,7 @@ export async function buildServer(opts: ServeOptions): Promise<DubanServer> {
     if (result.kind === 'invalid') return portalPage(reply, req, access, result.states, { errorCount: result.count }, 422);
     if (result.kind === 'saved') ownWrites++;
     if (result.kind === 'empty') return portalPage(reply, req, access, result.states, { empty: !result.unchanged, unchanged: result.unchanged > 0 }, 422);
-    return portalPage(reply, req, access, currentStates(db, access), { saved: result });
+    return reply.redirect(`${req.url.split('?')[0]}?saved=${result.importId}`, 303);
   });
 
   await app.ready();

@@ -35,6 +35,14 @@ export function loadViews(dir = WEB_TEMPLATES): Views {
     if (name.startsWith('_')) hb.registerPartial(name.slice(1), src);
     else templates.set(name, hb.compile(src, { strict: false }));
   }
+  // Handlebars compiles on first use; do it now, not in the first unit's request.
+  for (const t of templates.values()) {
+    try {
+      t({});
+    } catch {
+      /* a template that needs data still got compiled */
+    }
+  }
   const layout = templates.get('layout');
   if (!layout) throw new Error('templates/web/layout.hbs missing');
   return {

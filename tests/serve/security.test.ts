@@ -24,6 +24,13 @@ const get = (url: string, jar?: Jar, headers: Record<string, string> = {}) =>
   app().inject({ method: 'GET', url, headers: { ...(jar ? { cookie: jar.header() } : {}), ...headers } });
 const post = (url: string, fields: Record<string, string>, jar?: Jar) =>
   app().inject({ method: 'POST', url, headers: { ...FORM, ...(jar ? { cookie: jar.header() } : {}) }, payload: form(fields) });
+/** A unit's form submission, followed to the page it redirects to on success. */
+const submit = async (url: string, fields: Record<string, string>) => {
+  const res = await post(url, fields);
+  if (res.statusCode !== 303) return res;
+  expect(res.headers.location).toMatch(new RegExp(`^${url}\\?saved=\\d+$`));
+  return get(String(res.headers.location));
+};
 
 const noticeId = () => (db().prepare('SELECT id FROM notices').pluck().get() as number);
 const taskNosOf = (unit: string) => unitTasks(db(), noticeId(), findUnit(db(), unit)!.id).map((t) => t.no);
@@ -191,7 +198,7 @@ describe('unit links', () => {
     const before = db().prepare('SELECT COUNT(*) FROM progress_reports WHERE unit_id = ?').pluck().get(fgs.id);
     const page = await get(url);
     expect(formTaskNos(page.body)).not.toContain(foreign);
-    const res = await post(url, {
+    const res = await submit(url, {
       _csrf: csrfOf(page.body),
       [`t${foreign}_status`]: '已完成',
       [`t${foreign}_percent`]: '100',
@@ -249,7 +256,7 @@ describe('unit reporting', () => {
     const lag = await post(url, { _csrf: csrf, [`t${a}_status`]: '滞后', [`t${a}_percent`]: '5' });
     expect(lag.body).toContain('状态为“滞后”，请填写滞后原因');
 
-    const ok = await post(url, {
+    const ok = await submit(url, {
       _csrf: csrf,
       [`t${a}_status`]: '推进中',
       [`t${a}_percent`]: '80',
@@ -257,6 +264,9 @@ describe('unit reporting', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('已提交第');
+    // The confirmation shows only this unit's own imports.
+    const foreignImport = db().prepare('SELECT id FROM imports WHERE unit_id != ? ORDER BY id DESC').pluck().get(u.id) as number;
+    expect((await get(`${url}?saved=${foreignImport}`)).body).not.toContain('已提交第');
     expect(count()).toBe(before + 1);
     const taskId = db().prepare('SELECT id FROM tasks WHERE no = ?').pluck().get(a) as number;
     const history = reportHistory(db(), taskId, u.id, '2014-Q1');
@@ -291,7 +301,7 @@ describe('unit reporting', () => {
     const page = await get(url);
     expect(page.body).toContain('逾期报送');
     const n = taskNosOf(unit)[0]!;
-    const res = await post(url, { _csrf: csrfOf(page.body), [`t${n}_status`]: '推进中', [`t${n}_percent`]: '55' });
+    const res = await submit(url, { _csrf: csrfOf(page.body), [`t${n}_status`]: '推进中', [`t${n}_percent`]: '55' });
     f.setToday('2014-04-03');
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/逾期 1[45] 天/);
