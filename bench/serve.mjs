@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * duban serve figures (npm run bench runs this too; alone: node bench/serve.mjs):
+ * duban serve figures (npm run bench runs this too; alone: node bench/serve.mjs, which writes
+ * bench/serve-results.json):
  *  - the overview page's server time for the demo year (median of in-process requests),
  *  - the same for a synthetic 300 units × 2,000 tasks notice with a full quarter of reports,
  *  - 71 units submitting at once over loopback (127.0.0.1 only) to a `duban serve` process,
@@ -253,5 +254,9 @@ export async function benchServe({ runs = 20, rounds = 5 } = {}) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = await benchServe();
   console.log(JSON.stringify(r, null, 2));
+  if (!process.argv.includes('--no-write')) {
+    writeFileSync(join(ROOT, 'bench/serve-results.json'), `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), ...r }, null, 2)}\n`);
+    console.log('已写入 bench/serve-results.json');
+  }
   for (const v of r.targets) console.log(`${v.ok ? '✓' : '✗'} ${v.target}：${v.measured}`);
 }
