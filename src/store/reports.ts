@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from './db.js';
 
 export const REPORT_STATUSES = ['未启动', '推进中', '已完成', '滞后'] as const;
@@ -48,23 +49,7 @@ export function writeImport(
   reports: readonly NewReport[],
   onRow?: (done: number, total: number) => void,
 ): WriteOutcome {
-  const findImport = db.prepare('SELECT file_name AS fileName, imported_at AS importedAt FROM imports WHERE file_sha256 = ?');
-  const insertImport = db.prepare(
-    `INSERT INTO imports (file_name, file_sha256, imported_at, notice_id, unit_id, period_id, row_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const findCurrent = db.prepare(
-    'SELECT id FROM progress_reports WHERE task_id = ? AND unit_id = ? AND period_id = ? AND superseded_by IS NULL',
-  );
-  const nextId = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM progress_reports');
-  const supersede = db.prepare('UPDATE progress_reports SET superseded_by = ? WHERE id = ?');
-  const insertReport = db.prepare(
-    `INSERT INTO progress_reports (id, task_id, unit_id, period_id, status, percent, progress, achievements, problems,
-       next_measures, delay_reason, submitted_date, source_file, source_sheet, source_row, import_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertActual = db.prepare('INSERT INTO report_target_actuals (report_id, target_id, actual) VALUES (?, ?, ?)');
-  const link = db.prepare('INSERT OR IGNORE INTO notice_periods (notice_id, period_id) VALUES (?, ?)');
+  const { findImport, insertImport, findCurrent, nextId, supersede, insertReport, insertActual, link } = writeStatements(db);
 
   return db
     .transaction((): WriteOutcome => {
@@ -108,6 +93,38 @@ export function writeImport(
       return { kind: 'imported', importId, reports: reports.length, superseded };
     })
     .immediate();
+}
+
+type WriteStatements = Record<
+  'findImport' | 'insertImport' | 'findCurrent' | 'nextId' | 'supersede' | 'insertReport' | 'insertActual' | 'link',
+  Database.Statement
+>;
+const writeStatementCache = new WeakMap<Db, WriteStatements>();
+
+/** writeImport's statements, prepared once per connection (a server writes many small batches). */
+function writeStatements(db: Db): WriteStatements {
+  let s = writeStatementCache.get(db);
+  if (s) return s;
+  const findImport = db.prepare('SELECT file_name AS fileName, imported_at AS importedAt FROM imports WHERE file_sha256 = ?');
+  const insertImport = db.prepare(
+    `INSERT INTO imports (file_name, file_sha256, imported_at, notice_id, unit_id, period_id, row_count)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const findCurrent = db.prepare(
+    'SELECT id FROM progress_reports WHERE task_id = ? AND unit_id = ? AND period_id = ? AND superseded_by IS NULL',
+  );
+  const nextId = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM progress_reports');
+  const supersede = db.prepare('UPDATE progress_reports SET superseded_by = ? WHERE id = ?');
+  const insertReport = db.prepare(
+    `INSERT INTO progress_reports (id, task_id, unit_id, period_id, status, percent, progress, achievements, problems,
+       next_measures, delay_reason, submitted_date, source_file, source_sheet, source_row, import_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertActual = db.prepare('INSERT INTO report_target_actuals (report_id, target_id, actual) VALUES (?, ?, ?)');
+  const link = db.prepare('INSERT OR IGNORE INTO notice_periods (notice_id, period_id) VALUES (?, ?)');
+  s = { findImport, insertImport, findCurrent, nextId, supersede, insertReport, insertActual, link };
+  writeStatementCache.set(db, s);
+  return s;
 }
 
 /** A stored report: the row as imported, plus where it is and whether a newer one replaced it. */
