@@ -149,9 +149,34 @@ const REPORT_SELECT = `
 
 /** The current (not superseded) reports of a period for one notice, by task then unit. */
 export function currentReports(db: Db, noticeId: number, periodId: string): ReportRecord[] {
-  const rows = db
+  // Raw rows into one object shape: a period of a big notice has tens of thousands of reports.
+  const raw = db
     .prepare(`${REPORT_SELECT} WHERE t.notice_id = ? AND r.period_id = ? AND r.superseded_by IS NULL ORDER BY t.no, r.unit_id`)
-    .all(noticeId, periodId) as Omit<ReportRecord, 'actuals'>[];
+    .raw(true)
+    .all(noticeId, periodId) as unknown[][];
+  const rows = raw.map(
+    (r): Omit<ReportRecord, 'actuals'> => ({
+      id: r[0] as number,
+      taskId: r[1] as number,
+      taskNo: r[2] as number,
+      unitId: r[3] as number,
+      unit: r[4] as string,
+      periodId: r[5] as string,
+      status: r[6] as ReportStatus,
+      percent: r[7] as number | null,
+      progress: r[8] as string,
+      achievements: r[9] as string,
+      problems: r[10] as string,
+      nextMeasures: r[11] as string,
+      delayReason: r[12] as string,
+      submittedDate: r[13] as string,
+      sourceFile: r[14] as string,
+      sourceSheet: r[15] as string | null,
+      sourceRow: r[16] as number,
+      importId: r[17] as number,
+      supersededBy: r[18] as number | null,
+    }),
+  );
   return withActuals(db, rows);
 }
 
