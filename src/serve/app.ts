@@ -462,6 +462,7 @@ function portalState(s: TaskFormState) {
     task: s.task,
     prefix,
     roleLabel: roleLabel(s.task.role),
+    reported: s.reported,
     values: s.values,
     errors: s.errors,
     statusOptions: REPORT_STATUSES.map((v) => ({ value: v, selected: s.values.status === v })),

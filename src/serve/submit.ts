@@ -30,6 +30,8 @@ export interface TaskFormState {
   task: HeldTask;
   values: Record<string, string>;
   errors: Record<string, string[]>;
+  /** Date of the unit's current report of the task this period, if any. */
+  reported?: string;
 }
 
 export type SubmitResult =
@@ -55,14 +57,14 @@ function clean(text: string): string {
     .trim();
 }
 
-type UnitReport = Pick<ReportRecord, 'taskId' | 'status' | 'percent' | 'actuals'> & EntryTexts;
+type UnitReport = Pick<ReportRecord, 'taskId' | 'status' | 'percent' | 'actuals' | 'submittedDate'> & EntryTexts;
 
 /** The unit's current reports of the period, by task id (one unit's rows only: cheap under load). */
 function unitCurrent(db: Db, access: UnitAccess): Map<number, UnitReport> {
   const rows = stmt(
       db,
       `SELECT r.id, r.task_id AS taskId, r.status, r.percent, r.progress, r.achievements, r.problems,
-              r.next_measures AS nextMeasures, r.delay_reason AS delayReason
+              r.next_measures AS nextMeasures, r.delay_reason AS delayReason, r.submitted_date AS submittedDate
          FROM progress_reports r JOIN tasks t ON t.id = r.task_id
         WHERE r.unit_id = ? AND r.period_id = ? AND t.notice_id = ? AND r.superseded_by IS NULL`,
     )
@@ -98,7 +100,7 @@ export function currentStates(db: Db, access: UnitAccess): TaskFormState[] {
         if (g) values[`actual${g.seq}`] = String(a.actual);
       }
     }
-    return { task, values, errors: {} };
+    return { task, values, errors: {}, ...(r ? { reported: r.submittedDate } : {}) };
   });
 }
 
