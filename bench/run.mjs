@@ -456,6 +456,12 @@ async function main() {
       );
     }
     const verdicts = checks(results, inproc, growthProcess, growthInProcess, letterPdf, soffice);
+    // duban serve: overview page time, a synthetic 300 × 2,000 notice, 71 units submitting at once (bench/serve.mjs).
+    const serve = !only || only.test('serve') ? await (await import('./serve.mjs')).benchServe() : null;
+    if (serve) {
+      console.log(`\nduban serve：总览页（演示年度）${serve.overviewDemo.medianMs} ms（有缓存 ${serve.overviewDemoCached.medianMs} ms）；合成 ${serve.synthetic.units} × ${serve.synthetic.tasks} ${serve.overviewSynthetic.medianMs} ms（有缓存 ${serve.overviewSyntheticCached.medianMs} ms）；${serve.load.units} 个单位同时提交 ${serve.load.rounds} 轮 p50 ${serve.load.p50Ms} ms、p99 ${serve.load.p99Ms} ms`);
+      verdicts.push(...serve.targets);
+    }
     console.log('');
     for (const v of verdicts) console.log(`${v.ok ? '✓' : '✗'} ${v.target}：${v.measured}`);
 
@@ -469,6 +475,7 @@ async function main() {
         growth: { process: growthProcess, inProcess: growthInProcess },
         letterPdfInProcess: letterPdf,
         libreoffice: soffice,
+        serve,
         targets: verdicts,
       };
       writeFileSync(RESULTS, `${JSON.stringify(doc, null, 2)}\n`);

@@ -31,6 +31,9 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .option('--office <yaml>', '办公室设置（YAML，默认按通知文号选用 seeds/ 中的设置）')
     .option('--title <text>', '通知标题（通知中没有或有误时）')
     .option('--year <year>', '通知年度（通知中没有或有误时）')
+    .option('--portal-url <url>', '在交办函中附上各单位的网上填报链接和二维码（duban serve 的网址）')
+    .option('--period <id>', '填报链接的报送期（与 --portal-url 一起使用），如 2014-Q1')
+    .option('--db <file>', '数据库文件（与 --portal-url 一起使用）', 'output/duban.db')
     .action(async (notice: string, opts) =>
       setCode(await (await import('./letters-command.js')).lettersCommand(notice, opts, io)),
     );
@@ -121,6 +124,36 @@ export function registerCommands(program: Command, io: CliIO, setCode: (code: nu
     .option('-o, --output <yaml>', '写入文件，如 seeds/某市-units.yaml（不指定则输出到屏幕）')
     .option('--force', '覆盖已有文件')
     .action(async (notice: string, opts) => setCode(await (await import('./units-command.js')).unitsInitCommand(notice, opts, io)));
+
+  program
+    .command('serve')
+    .description('启动网页服务：督查室查看进展（需登录），各单位通过填报链接报送进展')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .option('--port <n>', '端口', '8080')
+    .option('--host <addr>', '监听地址（默认只允许本机访问）', '127.0.0.1')
+    .option('--set-password', '设置督查室登录密码（从终端或标准输入读取）后退出')
+    .option('--status-rules <yaml>', '进度规则（YAML，默认 seeds/status-rules.yaml）')
+    .option('--today <iso>', '按指定日期计算报送是否逾期、链接是否过期（用于演示往年数据）')
+    .action(async (opts) => setCode(await (await import('./serve-command.js')).serveCommand(opts, io)));
+
+  const portal = program.command('portal').description('各单位网上填报链接');
+  portal
+    .command('links')
+    .description('为每个单位生成某一报送期的填报链接（每行：单位名称、制表符、链接）')
+    .requiredOption('--period <id>', '报送期，如 2014-Q1')
+    .option('--base-url <url>', '服务的网址', 'http://127.0.0.1:8080')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .option('--unit <name>', '只生成某一单位的链接')
+    .option('--notice <key>', '通知文号（报送期跟踪多份通知时）')
+    .option('--status-rules <yaml>', '进度规则（YAML，链接宽限天数 portalGraceDays）')
+    .action(async (opts) => setCode(await (await import('./portal-command.js')).portalLinksCommand(opts, io)));
+  portal
+    .command('revoke')
+    .description('停用某单位的填报链接')
+    .argument('<unit>', '单位名称')
+    .option('--period <id>', '只停用该报送期的链接')
+    .option('--db <file>', '数据库文件', 'output/duban.db')
+    .action(async (unit: string, opts) => setCode(await (await import('./portal-command.js')).portalRevokeCommand(unit, opts, io)));
 
   program
     .command('demo')

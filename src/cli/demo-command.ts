@@ -42,6 +42,12 @@ export async function demoCommand(opts: DemoCommandOptions, io: CliIO): Promise<
   await step('年度考核', ['evaluate', '--year', '2014', '--db', db, '--out', join(out, '年度考核')]);
   const secs = ((performance.now() - started) / 1000).toFixed(1);
   io.err(`\n演示完成，用时 ${secs} 秒。结果在 ${out}/：交办函/、任务台账.xlsx、反馈表/、反馈表（模拟填报）/、duban.db、督查通报/、年度考核/`);
+  const dbOpt = db === join('output', 'duban.db') ? '' : ` --db ${db}`;
+  io.err(
+    `在浏览器中查看演示年度：先运行 npx duban serve --set-password${dbOpt} 设置督查室密码，` +
+      `再运行 npx duban serve${dbOpt} --today 2014-04-03，打开 http://127.0.0.1:8080/ 登录；` +
+      `各单位的填报链接用 npx duban portal links --period 2014-Q1${dbOpt} 生成`,
+  );
   return EXIT.ok;
 }
 

@@ -5,7 +5,7 @@ import { DubanError, EXIT } from '../model/errors.js';
 import type { UnitSummary } from '../model/notice.js';
 import { loadNotice } from '../load/notice-source.js';
 import { gapWarning } from '../parse/review.js';
-import { buildLetterContext, missingLetterField, receivingUnits } from '../letters/context.js';
+import { buildLetterContext, missingLetterField, receivingUnits, type LetterPortal } from '../letters/context.js';
 import { chooseOffice } from '../office/choose.js';
 import { withSettingsPlace } from '../parse/meta.js';
 import { renderTemplate } from '../render/template.js';
@@ -26,6 +26,9 @@ export interface LettersCommandOptions {
   /** --title / --year: metadata the notice lacks or gets wrong. */
   title?: string;
   year?: string;
+  portalUrl?: string;
+  period?: string;
+  db?: string;
 }
 
 /** --year 2013 as a number; DubanError('usage') otherwise. */
@@ -64,8 +67,12 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   const stems = distinctFileStems(all.map((u) => u.name));
   const stemOf = new Map(all.map((u, i) => [u.name, stems[i]!]));
   const template = templatePath('letter.hbs');
+  const portals = opts.portalUrl ? await portalLinks(opts, chosen) : new Map<string, LetterPortal>();
   const jobs = chosen.map((unit) => ({
-    tree: renderTemplate(template, buildLetterContext(notice, unit, { seq: all.indexOf(unit) + 1, office, ...(opts.date ? { date: opts.date } : {}) })),
+    tree: renderTemplate(
+      template,
+      buildLetterContext(notice, unit, { seq: all.indexOf(unit) + 1, office, ...(opts.date ? { date: opts.date } : {}), portal: portals.get(unit.name) }),
+    ),
     base: join(opts.out, stemOf.get(unit.name)!),
     label: unit.name,
   }));
@@ -78,4 +85,31 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
     io.err(`字体：${fontReportLines(loadFonts({ fontsDir: opts.fonts })).join('；')}`);
   }
   return EXIT.ok;
+}
+
+/** A fresh reporting link for each chosen unit (duban letters --portal-url URL --period 2014-Q1). */
+async function portalLinks(opts: LettersCommandOptions, chosen: UnitSummary[]): Promise<Map<string, LetterPortal>> {
+  if (!opts.period) throw new DubanError('usage', '使用 --portal-url 时请用 --period 指定报送期，如 2014-Q1');
+  if (!/^https?:\/\/\S+$/i.test(opts.portalUrl!)) throw new DubanError('usage', `网址“${opts.portalUrl}”不对，应以 http:// 或 https:// 开头`);
+  const [{ openDatabase }, { issueLinks }, { loadStatusRules }, { parsePeriodId, periodLabel }] = await Promise.all([
+    import('../store/db.js'),
+    import('../serve/access.js'),
+    import('../progress/rules-load.js'),
+    import('../store/periods.js'),
+  ]);
+  const period = parsePeriodId(opts.period);
+  const db = openDatabase(opts.db ?? 'output/duban.db', { mustExist: true });
+  try {
+    const links = issueLinks(db, { periodId: period.id, baseUrl: opts.portalUrl!, portalGraceDays: loadStatusRules().portalGraceDays, now: new Date() });
+    const byUnit = new Map(links.map((l) => [l.unit, l]));
+    const out = new Map<string, LetterPortal>();
+    for (const u of chosen) {
+      const l = byUnit.get(u.name);
+      if (!l) throw new DubanError('content', `数据库中${period.id}没有单位“${u.name}”的任务，无法生成填报链接（请先用 duban forms 生成该期反馈表）`);
+      out.set(u.name, { url: l.url, periodLabel: periodLabel(period), expiresOn: l.expiresOn });
+    }
+    return out;
+  } finally {
+    db.close();
+  }
 }

@@ -44,6 +44,16 @@ export interface LetterContext {
   taskCount: number;
   date: string;
   cc: string;
+  /** The unit's web reporting link (duban letters --portal-url), shown with a QR code. */
+  portal?: LetterPortal;
+}
+
+export interface LetterPortal {
+  url: string;
+  /** 2014年第一季度 */
+  periodLabel: string;
+  /** ISO date of the link's last day. */
+  expiresOn: string;
 }
 
 export interface LetterOptions {
@@ -52,6 +62,7 @@ export interface LetterOptions {
   date?: string;
   /** 1-based position of the unit in the list of letters: the letter's number. */
   seq: number;
+  portal?: LetterPortal;
 }
 
 function namesOf(task: Task, role: 'lead' | 'support', except: string): string[] {
@@ -135,6 +146,7 @@ export function buildLetterContext(notice: Notice, unit: UnitSummary, opts: Lett
     taskCount: unit.lead.length + unit.support.length,
     date,
     cc: office.letters.cc.filter((c) => !self.some((s) => sameOrgan(c, s, office))).join('，'),
+    ...(opts.portal ? { portal: opts.portal } : {}),
   };
 }
 

@@ -45,6 +45,8 @@ export type Block =
   | { type: 'imprint'; cc: string | null; printer: string | null; printDate: string | null }
   | { type: 'pageBreak' }
   | ChartBlock
+  /** A QR code of `data` (a link), with the caption beside it and the link itself under the caption. */
+  | { type: 'qr'; data: string; caption: string }
   /** Vertical space of n grid lines. */
   | { type: 'blank'; lines: number };
 

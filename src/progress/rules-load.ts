@@ -20,6 +20,7 @@ const SPEC = {
     behindByPercent: '按进度判定滞后',
     graceDays: '报送宽限天数',
     achievementChars: '成绩摘录字数',
+    portalGraceDays: '网上报送链接宽限天数',
   },
 };
 
@@ -32,6 +33,7 @@ const schema = z.strictObject({
   behindByPercent: z.boolean().optional(),
   graceDays: z.number().int().min(0).optional(),
   achievementChars: z.number().int().min(10).optional(),
+  portalGraceDays: z.number().int().min(0).optional(),
 });
 
 /** The bundled rules file, from src/ or dist/ alike. */

@@ -38,6 +38,8 @@ export interface StatusRules {
   graceDays: number;
   /** Achievement texts are cut to this many characters in circular data. */
   achievementChars: number;
+  /** Days after the due date that a unit's web reporting link still works (late reports are marked late). */
+  portalGraceDays: number;
 }
 
 export const DEFAULT_STATUS_RULES: Readonly<StatusRules> = Object.freeze({
@@ -49,6 +51,7 @@ export const DEFAULT_STATUS_RULES: Readonly<StatusRules> = Object.freeze({
   behindByPercent: true,
   graceDays: 0,
   achievementChars: 120,
+  portalGraceDays: 30,
 });
 
 /** Defaults overlaid with `partial`, checked. */
@@ -59,6 +62,9 @@ export function statusRules(partial: Partial<StatusRules> = {}): StatusRules {
     throw new DubanError('config', `进度灯阈值不合理：黄灯 ${r.yellowBehind}、红灯 ${r.redBehind}（应 0 ≤ 黄灯 ≤ 红灯 ≤ 100）`);
   }
   if (!Number.isInteger(r.graceDays) || r.graceDays < 0) throw new DubanError('config', `宽限天数应为非负整数（现为 ${r.graceDays}）`);
+  if (!Number.isInteger(r.portalGraceDays) || r.portalGraceDays < 0) {
+    throw new DubanError('config', `网上报送链接宽限天数应为非负整数（现为 ${r.portalGraceDays}）`);
+  }
   if (!Number.isInteger(r.achievementChars) || r.achievementChars < 10) {
     throw new DubanError('config', `成绩摘要字数应为不小于 10 的整数（现为 ${r.achievementChars}）`);
   }

@@ -10,7 +10,8 @@ import type { NewReport } from '../store/reports.js';
 import { columnByKey, type ColumnKey } from './form-layout.js';
 import type { CellAt, FilledForm, TaskBlock } from './form-read.js';
 import type { FormIssue } from './issues.js';
-import { cellText, isBlank, parseDate, parseDecimal, parsePercent, parseStatus, shown } from './values.js';
+import { checkEntry, type EntryIssue } from './entry.js';
+import { cellText, isBlank } from './values.js';
 
 export interface ValidatedForm {
   notice: NoticeRecord | null;
@@ -193,73 +194,51 @@ function readBlock(
   where: Where,
   issues: FormIssue[],
 ): BlockReport | 'blank' | null {
-  const before = issues.length;
   const statusCell = firstFilled(block.cells.status);
   const percentCell = firstFilled(block.cells.percent);
   const dateCell = firstFilled(block.cells.date);
-  const texts = {
-    progress: joinedText(block.cells.progress),
-    achievements: joinedText(block.cells.achievements),
-    problems: joinedText(block.cells.problems),
-    nextMeasures: joinedText(block.cells.measures),
-    delayReason: joinedText(block.cells.delayReason),
-  };
   const actualCells = block.cells.actual ?? [];
-  const filled =
-    [statusCell, percentCell, dateCell].some((c) => c && !isBlank(c.value)) ||
-    Object.values(texts).some((t) => t !== '') ||
-    actualCells.some((c) => !isBlank(c.value));
-  if (!filled) return 'blank';
-
-  const status = parseStatus(statusCell?.value ?? null);
-  if (!status.ok) issues.push(where(statusCell, 'status', `状态${shown(statusCell!.value)}${status.reason}`));
-  else if (status.value === null) issues.push(where(statusCell ?? block.taskNoCell, 'status', '已填写其他内容，但没有选择状态'));
-
-  let percent = parsePercent(percentCell?.value ?? null, percentCell?.percent ?? false);
-  if (!percent.ok) {
-    issues.push(where(percentCell, 'percent', `完成进度${shown(percentCell!.value)}${percent.reason}`));
-  } else if (status.ok && status.value) {
-    if (percent.value === null) {
-      if (status.value === '已完成') percent = { ok: true, value: 100 };
-      else if (status.value === '未启动') percent = { ok: true, value: 0 };
-      else issues.push(where(percentCell ?? block.taskNoCell, 'percent', `状态为“${status.value}”，请填写完成进度（0–100）`));
-    } else if (status.value === '已完成' && percent.value < 100) {
-      issues.push(where(percentCell, 'percent', `状态为“已完成”，完成进度应为 100（现为 ${percent.value}）`));
-    }
-  }
-  if (status.ok && status.value === '滞后' && texts.delayReason === '') {
-    const reasonCell = firstFilled(block.cells.delayReason);
-    issues.push(
-      columns.delayReason === undefined
-        ? where(null, 'delayReason', '状态为“滞后”须说明滞后原因，但表中没有“滞后原因”列')
-        : where(reasonCell, 'delayReason', '状态为“滞后”，请填写滞后原因'),
-    );
-  }
-  const date = parseDate(dateCell?.value ?? null);
-  if (!date.ok) issues.push(where(dateCell, 'date', `填报日期${shown(dateCell!.value)}${date.reason}`));
-
-  const actuals: NewReport['actuals'] = [];
-  actualCells.forEach((cell, i) => {
-    if (isBlank(cell.value)) return;
-    const v = parseDecimal(cell.value);
-    const seq = block.targetSeqs[i] ?? i + 1;
-    const target = task.targets[seq - 1];
-    if (!v.ok) issues.push(where(cell, 'actual', `指标完成值${shown(cell.value)}${v.reason}`));
-    else if (!target) issues.push(where(cell, 'actual', `第 ${task.no} 项任务没有第 ${seq} 项量化指标，此处不应填写完成值`));
-    else if (v.value !== null && !actuals.some((a) => a.targetId === target.id)) actuals.push({ targetId: target.id, actual: v.value });
-  });
-
-  if (issues.length > before || !status.ok || !status.value || !percent.ok || !date.ok) return null;
-  return {
-    report: {
-      taskId: task.id,
-      status: status.value,
-      percent: percent.value,
-      ...texts,
-      submittedDate: date.value ?? '',
-      sourceRow: block.taskNoCell.row,
-      actuals,
+  const result = checkEntry(
+    {
+      status: statusCell?.value ?? null,
+      percent: percentCell?.value ?? null,
+      percentFormat: percentCell?.percent ?? false,
+      date: dateCell?.value ?? null,
+      texts: {
+        progress: joinedText(block.cells.progress),
+        achievements: joinedText(block.cells.achievements),
+        problems: joinedText(block.cells.problems),
+        nextMeasures: joinedText(block.cells.measures),
+        delayReason: joinedText(block.cells.delayReason),
+      },
+      actuals: actualCells.map((cell, i) => ({ seq: block.targetSeqs[i] ?? i + 1, raw: cell.value })),
+      hasDelayReason: columns.delayReason !== undefined,
     },
-    date: date.value,
+    task,
+  );
+  if (result.kind === 'blank') return 'blank';
+  if (result.kind === 'invalid') {
+    const cellOf = (i: EntryIssue): CellAt | null => {
+      switch (i.key) {
+        case 'status':
+          return statusCell ?? block.taskNoCell;
+        case 'percent':
+          return percentCell ?? block.taskNoCell;
+        case 'delayReason':
+          return columns.delayReason === undefined ? null : firstFilled(block.cells.delayReason);
+        case 'date':
+          return dateCell;
+        case 'actual':
+          return actualCells[i.actualIndex ?? 0] ?? null;
+        default:
+          return null;
+      }
+    };
+    for (const i of result.issues) issues.push(where(cellOf(i), i.key, i.message));
+    return null;
+  }
+  return {
+    report: { ...result.report, submittedDate: result.date ?? '', sourceRow: block.taskNoCell.row },
+    date: result.date,
   };
 }

@@ -150,6 +150,48 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO notice_versions (notice_id, version, content_hash, source_file, registered_at)
     SELECT id, 1, content_hash, source_file, registered_at FROM notices;
   `,
+  // 3: duban serve — the office password, sessions, unit portal links and the audit trail.
+  `
+  CREATE TABLE office_password (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    -- scrypt$N$r$p$salt$hash (base64url)
+    hash       TEXT NOT NULL,
+    set_at     TEXT NOT NULL
+  );
+
+  -- Only the SHA-256 of a session id is stored; the id itself lives in the browser's cookie.
+  CREATE TABLE web_sessions (
+    id_hash    TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    address    TEXT
+  );
+
+  -- One row per issued unit link; only the SHA-256 of the token is stored.
+  CREATE TABLE portal_tokens (
+    token_hash TEXT PRIMARY KEY,
+    unit_id    INTEGER NOT NULL REFERENCES units(id),
+    notice_id  INTEGER NOT NULL REFERENCES notices(id),
+    period_id  TEXT NOT NULL REFERENCES periods(id),
+    issued_at  TEXT NOT NULL,
+    expires_on TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE INDEX portal_tokens_unit ON portal_tokens(unit_id, period_id);
+
+  -- Who did what, when, from which address (office logins, unit submissions, revocations).
+  CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    unit_id   INTEGER REFERENCES units(id),
+    period_id TEXT,
+    import_id INTEGER REFERENCES imports(id),
+    detail    TEXT NOT NULL DEFAULT '',
+    address   TEXT
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from './db.js';
 
 export const REPORT_STATUSES = ['未启动', '推进中', '已完成', '滞后'] as const;
@@ -48,23 +49,7 @@ export function writeImport(
   reports: readonly NewReport[],
   onRow?: (done: number, total: number) => void,
 ): WriteOutcome {
-  const findImport = db.prepare('SELECT file_name AS fileName, imported_at AS importedAt FROM imports WHERE file_sha256 = ?');
-  const insertImport = db.prepare(
-    `INSERT INTO imports (file_name, file_sha256, imported_at, notice_id, unit_id, period_id, row_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const findCurrent = db.prepare(
-    'SELECT id FROM progress_reports WHERE task_id = ? AND unit_id = ? AND period_id = ? AND superseded_by IS NULL',
-  );
-  const nextId = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM progress_reports');
-  const supersede = db.prepare('UPDATE progress_reports SET superseded_by = ? WHERE id = ?');
-  const insertReport = db.prepare(
-    `INSERT INTO progress_reports (id, task_id, unit_id, period_id, status, percent, progress, achievements, problems,
-       next_measures, delay_reason, submitted_date, source_file, source_sheet, source_row, import_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertActual = db.prepare('INSERT INTO report_target_actuals (report_id, target_id, actual) VALUES (?, ?, ?)');
-  const link = db.prepare('INSERT OR IGNORE INTO notice_periods (notice_id, period_id) VALUES (?, ?)');
+  const { findImport, insertImport, findCurrent, nextId, supersede, insertReport, insertActual, link } = writeStatements(db);
 
   return db
     .transaction((): WriteOutcome => {
@@ -110,6 +95,38 @@ export function writeImport(
     .immediate();
 }
 
+type WriteStatements = Record<
+  'findImport' | 'insertImport' | 'findCurrent' | 'nextId' | 'supersede' | 'insertReport' | 'insertActual' | 'link',
+  Database.Statement
+>;
+const writeStatementCache = new WeakMap<Db, WriteStatements>();
+
+/** writeImport's statements, prepared once per connection (a server writes many small batches). */
+function writeStatements(db: Db): WriteStatements {
+  let s = writeStatementCache.get(db);
+  if (s) return s;
+  const findImport = db.prepare('SELECT file_name AS fileName, imported_at AS importedAt FROM imports WHERE file_sha256 = ?');
+  const insertImport = db.prepare(
+    `INSERT INTO imports (file_name, file_sha256, imported_at, notice_id, unit_id, period_id, row_count)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const findCurrent = db.prepare(
+    'SELECT id FROM progress_reports WHERE task_id = ? AND unit_id = ? AND period_id = ? AND superseded_by IS NULL',
+  );
+  const nextId = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM progress_reports');
+  const supersede = db.prepare('UPDATE progress_reports SET superseded_by = ? WHERE id = ?');
+  const insertReport = db.prepare(
+    `INSERT INTO progress_reports (id, task_id, unit_id, period_id, status, percent, progress, achievements, problems,
+       next_measures, delay_reason, submitted_date, source_file, source_sheet, source_row, import_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertActual = db.prepare('INSERT INTO report_target_actuals (report_id, target_id, actual) VALUES (?, ?, ?)');
+  const link = db.prepare('INSERT OR IGNORE INTO notice_periods (notice_id, period_id) VALUES (?, ?)');
+  s = { findImport, insertImport, findCurrent, nextId, supersede, insertReport, insertActual, link };
+  writeStatementCache.set(db, s);
+  return s;
+}
+
 /** A stored report: the row as imported, plus where it is and whether a newer one replaced it. */
 export interface ReportRecord extends NewReport {
   id: number;
@@ -135,9 +152,34 @@ const REPORT_SELECT = `
  * the notice's current tasks (a task a later version removed keeps its reports, unlisted).
  */
 export function currentReports(db: Db, noticeId: number, periodId: string): ReportRecord[] {
-  const rows = db
+  // Raw rows into one object shape: a period of a big notice has tens of thousands of reports.
+  const raw = db
     .prepare(`${REPORT_SELECT} WHERE t.notice_id = ? AND r.period_id = ? AND r.superseded_by IS NULL AND t.removed_in IS NULL ORDER BY t.no, r.unit_id`)
-    .all(noticeId, periodId) as Omit<ReportRecord, 'actuals'>[];
+    .raw(true)
+    .all(noticeId, periodId) as unknown[][];
+  const rows = raw.map(
+    (r): Omit<ReportRecord, 'actuals'> => ({
+      id: r[0] as number,
+      taskId: r[1] as number,
+      taskNo: r[2] as number,
+      unitId: r[3] as number,
+      unit: r[4] as string,
+      periodId: r[5] as string,
+      status: r[6] as ReportStatus,
+      percent: r[7] as number | null,
+      progress: r[8] as string,
+      achievements: r[9] as string,
+      problems: r[10] as string,
+      nextMeasures: r[11] as string,
+      delayReason: r[12] as string,
+      submittedDate: r[13] as string,
+      sourceFile: r[14] as string,
+      sourceSheet: r[15] as string | null,
+      sourceRow: r[16] as number,
+      importId: r[17] as number,
+      supersededBy: r[18] as number | null,
+    }),
+  );
   return withActuals(db, rows);
 }
 
@@ -171,6 +213,21 @@ export function unitSubmissions(db: Db, noticeId: number, periodId: string): Uni
 
 function withActuals(db: Db, rows: Omit<ReportRecord, 'actuals'>[]): ReportRecord[] {
   if (rows.length === 0) return [];
-  const stmt = db.prepare('SELECT target_id AS targetId, actual FROM report_target_actuals WHERE report_id = ? ORDER BY target_id');
-  return rows.map((r) => ({ ...r, actuals: stmt.all(r.id) as { targetId: number; actual: number }[] }));
+  // One query per 500 reports rather than one per report: a big period has thousands.
+  const byReport = new Map<number, { targetId: number; actual: number }[]>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    const found = db
+      .prepare(
+        `SELECT report_id AS reportId, target_id AS targetId, actual FROM report_target_actuals
+          WHERE report_id IN (${ids.map(() => '?').join(',')}) ORDER BY report_id, target_id`,
+      )
+      .all(...ids) as { reportId: number; targetId: number; actual: number }[];
+    for (const { reportId, ...a } of found) {
+      const list = byReport.get(reportId);
+      if (list) list.push(a);
+      else byReport.set(reportId, [a]);
+    }
+  }
+  return rows.map((r) => ({ ...r, actuals: byReport.get(r.id) ?? [] }));
 }

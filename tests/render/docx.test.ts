@@ -141,6 +141,8 @@ function treeWords(tree: DocTree): string[] {
         return [b.cc, tree.profile === 'file' ? b.printer : null].filter((s): s is string => s !== null);
       case 'chart':
         return [b.title, ...b.data.map((d) => d.label)];
+      case 'qr':
+        return [b.caption, b.data].filter((s) => s !== '');
       case 'pageBreak':
       case 'blank':
         return [];

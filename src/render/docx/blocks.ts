@@ -13,7 +13,7 @@ import {
   headingParagraph,
   signatureParagraphs,
 } from './body.js';
-import { chartChildren } from './chart.js';
+import { chartChildren, qrChildren } from './chart.js';
 import { docNumberParagraph, mastheadParagraph, recipientsParagraph, titleParagraph } from './head.js';
 import { imprintParagraphs } from './imprint.js';
 import { spaceBefore, type Prev } from '../spacing.js';
@@ -63,6 +63,8 @@ function blockChildren(block: Block, { profile, prev, next, atStart, drawingId }
       return imprintParagraphs(block, profile);
     case 'chart':
       return chartChildren(block, drawingId);
+    case 'qr':
+      return qrChildren(block, drawingId);
     case 'blank':
       return blankParagraphs(block.lines);
     case 'pageBreak':

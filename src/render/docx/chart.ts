@@ -4,7 +4,8 @@
  * that the words are in the document either way.
  */
 import { AlignmentType, ImageRun, Paragraph, type Table } from 'docx';
-import type { ChartBlock } from '../../model/doc.js';
+import type { Block, ChartBlock } from '../../model/doc.js';
+import { qrPng } from '../qr.js';
 import { xmlSafe } from '../../util/xml-safe.js';
 import { chartImage, formatValue } from './chart-image.js';
 import { textRuns } from './text.js';
@@ -42,4 +43,22 @@ export function chartChildren(chart: ChartBlock, drawingId: number): (Paragraph 
     altText: { id: String(drawingId), name: `chart${drawingId}`, title: xmlSafe(chart.title), description: xmlSafe(chartDescription(chart)) },
   });
   return [...title, new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [picture] })];
+}
+
+/** A QR code 3.5 cm wide, the caption and the link under it, all flush left. */
+export function qrChildren(q: Extract<Block, { type: 'qr' }>, drawingId: number): Paragraph[] {
+  const { png, width } = qrPng(q.data, 6);
+  const px = Math.round((35 / 25.4) * 96);
+  const picture = new ImageRun({
+    type: 'png',
+    data: png,
+    transformation: { width: px, height: px },
+    altText: { id: String(drawingId), name: `qr${drawingId}`, title: xmlSafe(q.caption || '二维码'), description: xmlSafe(q.data) },
+  });
+  void width;
+  return [
+    new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 0, left: 640 }, keepNext: true, children: [picture] }),
+    ...(q.caption ? [new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 0, left: 640 }, keepNext: true, children: textRuns(q.caption) })] : []),
+    new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 0, left: 640 }, children: textRuns(q.data) }),
+  ];
 }

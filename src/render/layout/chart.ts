@@ -1,4 +1,5 @@
-import type { ChartBlock, ChartDatum } from '../../model/doc.js';
+import type { Block, ChartBlock, ChartDatum } from '../../model/doc.js';
+import { qrMatrix, qrRuns } from '../qr.js';
 import type { Face, FontSet } from '../fonts/fonts.js';
 import { plainRun, type DrawItem } from './display.js';
 import { printable } from './printable.js';
@@ -141,4 +142,46 @@ export function niceStep(max: number): number {
   const mag = 10 ** Math.floor(Math.log10(raw));
   for (const m of [1, 2, 5, 10]) if (m * mag >= raw) return m * mag;
   return 10 * mag;
+}
+
+/** A QR code 4 grid lines high at the left of the type area, its caption and link to the right. */
+export function placeQr(q: Extract<Block, { type: 'qr' }>, pager: Pager, fonts: FontSet): void {
+  const m = qrMatrix(q.data);
+  const lines = 4;
+  // One grid line more than the code: a half line of air above and below it.
+  const top = reserve(pager, (lines + 1) * LINE_PITCH) + LINE_PITCH / 2 - 3;
+  const side = lines * LINE_PITCH - 6;
+  const unit = side / m.size;
+  const x0 = AREA_LEFT + 2 * SIZE.san;
+  const y0 = top + 3;
+  for (const r of qrRuns(m)) {
+    pager.items.push({ kind: 'rect', x: x0 + r.col * unit, y: y0 + r.row * unit, w: r.len * unit + 0.05, h: unit + 0.05, fill: BLACK, stroke: null, lineWidth: 0 });
+  }
+  const tx = x0 + side + 14;
+  const room = AREA_LEFT + AREA_WIDTH - tx;
+  const face = fonts.faces.fangsong;
+  let y = top + LINE_PITCH / 2 - LABEL_SIZE / 2 + EM_ASCENT * LABEL_SIZE;
+  for (const line of wrapText(face, q.caption, LABEL_SIZE, room)) {
+    pager.items.push(plainRun(face, line, LABEL_SIZE, tx, y, BLACK));
+    y += LABEL_SIZE * 1.5;
+  }
+  const small = 9;
+  for (const line of wrapText(face, q.data, small, room).slice(0, 3)) {
+    pager.items.push(plainRun(face, line, small, tx, y, BLACK));
+    y += small * 1.4;
+  }
+}
+
+function wrapText(face: Face, text: string, size: number, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of text) {
+    if (cur && textWidth(face, cur + ch, size) > width) {
+      out.push(cur);
+      cur = '';
+    }
+    cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
 }

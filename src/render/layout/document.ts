@@ -4,7 +4,7 @@ import {
   attachmentNoteLines, headingLines, paragraphLines, placeAttachmentLabel, placeLooseHeaderBlock, placeSignature, placeTitle,
   recipientLines, titleBlockLines,
 } from './blocks.js';
-import { placeChart } from './chart.js';
+import { placeChart, placeQr } from './chart.js';
 import type { LaidOutDoc } from './display.js';
 import { addFurniture } from './furniture.js';
 import { layoutHeader } from './header.js';
@@ -99,6 +99,9 @@ function placeBlock(b: Block, next: Block | undefined, pager: Pager, fonts: Font
       return;
     case 'chart':
       placeChart(b, pager, fonts);
+      return;
+    case 'qr':
+      placeQr(b, pager, fonts);
       return;
   }
 }

@@ -124,6 +124,12 @@ class Builder {
       }
       case 'chart':
         return [this.chart(el)];
+      case 'qr': {
+        this.empty(el);
+        const data = this.attr(el, 'data')!.trim();
+        if (!data) return [];
+        return [{ type: 'qr', data, caption: cleanAttr(this.attr(el, 'caption') ?? '') }];
+      }
       default:
         return this.fail(`未知元素 <${el.name}>`, el.line, `<${el.name}`);
     }

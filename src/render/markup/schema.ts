@@ -25,6 +25,7 @@ export const BLOCK_ELEMENTS: Record<string, ElementSpec> = {
   pagebreak: { attrs: [] },
   blank: { attrs: ['lines'] },
   chart: { attrs: ['type', 'title', 'unit'], required: ['type', 'title'] },
+  qr: { attrs: ['data', 'caption'], required: ['data'] },
 };
 
 export const INLINE_ELEMENTS: Record<string, ElementSpec> = {
