@@ -1,14 +1,18 @@
 /**
- * Writes many documents at once (letters, score sheets). With both formats and enough documents,
- * the PDFs go to a worker thread while this thread writes the DOCX files, which nearly halves
- * the time on two cores. Run from TypeScript sources (tests) there is no compiled worker, so
- * the batch is written in this thread; the files are the same either way.
+ * Writes many documents at once (letters, score sheets) on both cores. With enough documents a
+ * worker thread writes PDFs, taking them from the same queue as this thread: with both formats
+ * this thread writes the DOCX files first and then helps with the PDFs left; with PDF only both
+ * threads write PDFs from the start. A command can start the worker ahead of need
+ * (prestartPdfWorker) so that it loads pdfkit and the fonts while this thread parses the notice.
+ * Run from TypeScript sources (tests) there is no compiled worker, so the batch is written in
+ * this thread; the files are the same either way (each PDF depends on its own tree only).
  */
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, type ErrorKind } from '../model/errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { writeDocument, type DocFormat } from './output.js';
 import type { PdfJob, PdfReply } from './pdf-worker.js';
 
@@ -26,6 +30,8 @@ export interface BatchOptions {
 }
 
 const MIN_PARALLEL = 6;
+/** With both formats, this thread joins in on the PDFs only when this many are still waiting. */
+const HELP_MIN = 6;
 
 function workerFile(): string | null {
   const url = new URL('./pdf-worker.js', import.meta.url);
@@ -33,21 +39,66 @@ function workerFile(): string | null {
   return import.meta.url.endsWith('.js') && existsSync(path) ? path : null;
 }
 
+let prestarted: { worker: Worker; fontsDir: string | undefined } | null = null;
+
+/** Starts the PDF worker now, for a writeBatch to come; it loads its modules and fonts meanwhile. */
+export function prestartPdfWorker(fontsDir?: string): void {
+  if (prestarted) return;
+  const file = workerFile();
+  if (!file) return;
+  const worker = new Worker(file, { workerData: { fontsDir } });
+  // Not used after all (the command failed first): it must not keep the process alive.
+  worker.unref();
+  worker.on('error', () => undefined);
+  prestarted = { worker, fontsDir };
+}
+
+function takeWorker(file: string, fontsDir: string | undefined): Worker {
+  const p = prestarted;
+  prestarted = null;
+  if (p && p.fontsDir === fontsDir) return p.worker;
+  if (p) void p.worker.terminate();
+  return new Worker(file, { workerData: { fontsDir } });
+}
+
 /** Writes every job in every format; returns the paths written, job by job (DOCX before PDF). */
 export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {
-  const both = opts.formats.includes('docx') && opts.formats.includes('pdf');
-  const worker = both && jobs.length >= MIN_PARALLEL ? workerFile() : null;
-  if (!worker) return writeInThread(jobs, opts);
-  const pdfs = pdfsInWorker(worker, jobs, opts.fontsDir);
+  const wantPdf = opts.formats.includes('pdf');
+  const wantDocx = opts.formats.includes('docx');
+  const file = wantPdf && jobs.length >= MIN_PARALLEL ? workerFile() : null;
+  if (!file) {
+    if (prestarted) void takeWorker('', undefined).terminate();
+    return writeInThread(jobs, opts);
+  }
+  let next = 0;
+  const take = (): number | undefined => (next < jobs.length ? next++ : undefined);
+  const pdfDone = (i: number): void => {
+    if (!wantDocx) opts.onDone?.(jobs[i]!.label);
+  };
+  const worker = takeWorker(file, opts.fontsDir);
+  const inWorker = pdfsInWorker(worker, jobs, take, pdfDone);
   try {
-    for (const job of jobs) {
-      await writeDocument(job.tree, job.base, { formats: ['docx'] });
-      opts.onDone?.(job.label);
+    if (wantDocx) {
+      for (const job of jobs) {
+        await writeDocument(job.tree, job.base, { formats: ['docx'] });
+        opts.onDone?.(job.label);
+      }
+    }
+    if (!wantDocx || jobs.length - next >= HELP_MIN) {
+      const { loadFonts } = await import('./fonts/fonts.js');
+      const { writePdf } = await import('./pdf/write.js');
+      const fonts = loadFonts({ fontsDir: opts.fontsDir });
+      for (let i = take(); i !== undefined; i = take()) {
+        writeFileAtomic(`${jobs[i]!.base}.pdf`, writePdf(jobs[i]!.tree, fonts));
+        pdfDone(i);
+        // Lets the worker's replies in, so that it is sent its next job.
+        await new Promise((r) => setImmediate(r));
+      }
     }
   } finally {
-    await pdfs;
+    await inWorker;
   }
-  return jobs.flatMap((j) => [`${j.base}.docx`, `${j.base}.pdf`]);
+  return jobs.flatMap((j) => opts.formats.map((f) => `${j.base}.${f}`));
 }
 
 async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {
@@ -60,17 +111,33 @@ async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Pro
   return written;
 }
 
-function pdfsInWorker(file: string, jobs: readonly BatchJob[], fontsDir: string | undefined): Promise<void> {
+/** Feeds the worker jobs from the shared queue, two at a time so that it never waits for this thread. */
+function pdfsInWorker(w: Worker, jobs: readonly BatchJob[], take: () => number | undefined, done: (i: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(file, { workerData: { fontsDir } });
-    let pending = jobs.length;
-    if (pending === 0) return void w.terminate().then(() => resolve());
+    let inFlight = 0;
     let failure: DubanError | null = null;
+    const finish = (): void => {
+      w.removeAllListeners('message');
+      void w.terminate().then(() => (failure ? reject(failure) : resolve()));
+    };
+    const send = (): void => {
+      const i = failure ? undefined : take();
+      if (i === undefined) {
+        if (inFlight === 0) finish();
+        return;
+      }
+      inFlight++;
+      w.postMessage({ id: i, tree: jobs[i]!.tree, path: `${jobs[i]!.base}.pdf` } satisfies PdfJob);
+    };
+    w.ref();
     w.on('message', (r: PdfReply) => {
+      inFlight--;
       if (!r.ok && !failure) failure = new DubanError(r.kind as ErrorKind, r.message, r.file ? { file: r.file } : {});
-      if (--pending === 0) void w.terminate().then(() => (failure ? reject(failure) : resolve()));
+      if (r.ok) done(r.id);
+      send();
     });
     w.on('error', (e) => reject(new DubanError('internal', `PDF 生成线程出错：${e.message}`)));
-    jobs.forEach((job, id) => w.postMessage({ id, tree: job.tree, path: `${job.base}.pdf` } satisfies PdfJob));
+    send();
+    send();
   });
 }

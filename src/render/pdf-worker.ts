@@ -19,6 +19,8 @@ export interface PdfJob {
 export type PdfReply = { id: number; ok: true } | { id: number; ok: false; kind: string; message: string; file?: string };
 
 const fonts = loadFonts({ fontsDir: (workerData as { fontsDir?: string }).fontsDir });
+// Parse the fonts now: the worker is often started before its first job is ready.
+for (const face of Object.values(fonts.faces)) void face.font;
 
 parentPort?.on('message', (job: PdfJob) => {
   try {
