@@ -7,7 +7,8 @@
  * Not handled (not needed): formulas themselves (their cached result is used), styles beyond
  * number formats, rich-text formatting, strict-OOXML namespaces, encrypted workbooks.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { OFFICE_ZIP_LIMITS, ZipLimitError, readZip } from '../util/zip-guard.js';
 import type { CellRaw } from './values.js';
 
 export interface XlsxCell {
@@ -34,6 +35,9 @@ export interface XlsxSheet {
 }
 
 export class XlsxFormatError extends Error {}
+
+/** The package passes a limit of the archive guard (entry count, inflated size, compression ratio). */
+export class XlsxLimitError extends XlsxFormatError {}
 
 const ATTR = /([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
@@ -145,8 +149,9 @@ function serialToDate(serial: number, date1904: boolean): Date {
 export function readXlsx(bytes: Uint8Array): XlsxSheet[] {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+    files = readZip(bytes, (name) => name.endsWith('.xml') || name.endsWith('.rels'), OFFICE_ZIP_LIMITS);
   } catch (e) {
+    if (e instanceof ZipLimitError) throw new XlsxLimitError(`拒绝读取：${e.message}`);
     throw new XlsxFormatError(`不是有效的 .xlsx 文件（${e instanceof Error ? e.message : String(e)}）`);
   }
   const text = (path: string) => (files[path] ? strFromU8(files[path]!) : undefined);
