@@ -15,6 +15,8 @@ export interface XlsxCell {
   value: CellRaw;
   /** The cell's number format shows a percentage (0.8 displayed as 80%). */
   percent: boolean;
+  /** A formula cell the file stores no calculated value for (written by a program, never opened in Excel): value is null. */
+  uncachedFormula?: true;
 }
 
 export interface MergeRange {
@@ -199,7 +201,13 @@ function readSheet(
       lastCol = col;
       const style = styles[Number(a.s ?? 0)] ?? { date: false, percent: false };
       const value = cellValue(a.t ?? 'n', c.body ?? '', shared, style, date1904);
-      if (value === null) continue;
+      if (value === null) {
+        if (c.body && /<(?:\w+:)?f\b/.test(c.body) && !/<(?:\w+:)?v\b/.test(c.body)) {
+          cells.set(col, { value: null, percent: style.percent, uncachedFormula: true });
+          maxCol = Math.max(maxCol, col);
+        }
+        continue;
+      }
       cells.set(col, { value, percent: style.percent && typeof value === 'number' });
       maxCol = Math.max(maxCol, col);
     }
