@@ -40,6 +40,8 @@ export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO):
   const eventsFile = option(opts, 'events');
   const events = eventsFile ? (await import('../evaluate/events.js')).loadEvents(eventsFile) : undefined;
 
+  // Score sheets as PDF: a worker loads pdfkit and the fonts while the scores are worked out.
+  if (formats.includes('pdf')) (await import('../render/batch.js')).prestartPdfWorker(option(opts, 'fonts'));
   const { openDatabase } = await import('../store/db.js');
   const { loadEvaluationFacts } = await import('../evaluate/load-facts.js');
   const db = openDatabase(option(opts, 'db') ?? 'output/duban.db', { mustExist: true });
