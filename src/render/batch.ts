@@ -7,6 +7,7 @@
  * Run from TypeScript sources (tests) there is no compiled worker, so the batch is written in
  * this thread; the files are the same either way (each PDF depends on its own tree only).
  */
+import './fonts/prelude.js';
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

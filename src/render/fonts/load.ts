@@ -1,3 +1,4 @@
+import './prelude.js';
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { DubanError } from '../../model/errors.js';

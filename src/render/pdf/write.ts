@@ -1,3 +1,4 @@
+import '../fonts/prelude.js';
 import PDFDocument from 'pdfkit';
 import type { DocTree } from '../../model/doc.js';
 import { DubanError } from '../../model/errors.js';
