@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../../util/atomic-write.js';
+import { statSync } from 'node:fs';
+import { readCache, writeCache } from '../../util/cache.js';
 import type { FontkitFont } from './load.js';
 
 /**
@@ -39,17 +36,6 @@ export function inSlimCoverage(cp: number): boolean {
   return cp >= 0x4e00 && cp <= 0x9fff && gb2312Set().has(cp);
 }
 
-/** Where slim copies are kept: node_modules/.cache/duban (as other tools do), else the temp folder. */
-function cacheDirs(): string[] {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const dirs: string[] = [];
-  // dist/render/fonts or src/render/fonts → the package root.
-  const nm = join(here, '..', '..', '..', 'node_modules');
-  if (existsSync(nm)) dirs.push(join(nm, '.cache', 'duban', 'fonts'));
-  dirs.push(join(tmpdir(), 'duban-cache', 'fonts'));
-  return dirs;
-}
-
 function cacheName(path: string): string {
   const st = statSync(path);
   const key = `${FORMAT}\0${path}\0${st.size}\0${st.mtimeMs}`;
@@ -58,43 +44,21 @@ function cacheName(path: string): string {
 
 /** The slim copy's bytes when cached, else null (the caller then builds it with the full font open). */
 export function readSlim(path: string): Buffer | null {
-  let name: string;
   try {
-    name = cacheName(path);
+    const bytes = readCache('fonts', cacheName(path));
+    return bytes && bytes.length > 12 ? bytes : null;
   } catch {
     return null;
   }
-  for (const dir of cacheDirs()) {
-    try {
-      const bytes = readFileSync(join(dir, name));
-      if (bytes.length > 12) return bytes;
-    } catch {
-      // not cached there
-    }
-  }
-  return null;
 }
 
 /** Builds and stores the slim copy of a font; returns false when it cannot be stored or built. */
 export function storeSlim(path: string, full: Buffer, font: FontkitFont): boolean {
-  let bytes: Buffer;
-  let name: string;
   try {
-    name = cacheName(path);
-    bytes = buildSlim(full, font);
+    return writeCache('fonts', cacheName(path), buildSlim(full, font));
   } catch {
     return false;
   }
-  for (const dir of cacheDirs()) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      writeFileAtomic(join(dir, name), bytes);
-      return true;
-    } catch {
-      // try the next folder
-    }
-  }
-  return false;
 }
 
 interface TableEntry {
