@@ -33,8 +33,12 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   const started = performance.now();
   const formats = parseFormats<DocFormat>(opts.format, ['docx', 'pdf']);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new DubanError('usage', `日期“${opts.date}”格式不对，应为 2014-01-13 这样的形式`);
-  // All letters as PDF: a worker loads pdfkit and the fonts while the notice is parsed.
-  if (formats.includes('pdf') && !opts.unit) prestartPdfWorker(opts.fonts);
+  // PDF: fontconfig is asked now, and for all letters on a spare core a worker loads pdfkit and
+  // the fonts, while the notice is parsed.
+  if (formats.includes('pdf')) {
+    void (await import('../render/fonts/discover.js')).prefetchSystemFonts();
+    if (!opts.unit) prestartPdfWorker(opts.fonts);
+  }
   const { notice, units } = await parseNoticeFile(file, { unitsFile: opts.units });
   const all = receivingUnits(notice);
   const chosen = pickUnits(all, opts.unit, units);

@@ -10,6 +10,7 @@
 import './fonts/prelude.js';
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, type ErrorKind } from '../model/errors.js';
@@ -34,7 +35,27 @@ const MIN_PARALLEL = 6;
 /** With both formats, this thread joins in on the PDFs only when this many are still waiting. */
 const HELP_MIN = 6;
 
+/**
+ * A second thread pays for itself only on a core nobody else is using: it loads its own modules
+ * and fonts and warms up its own compiled code, which on a busy machine costs more than it saves
+ * (measured: 71 letters as PDF at load 9 on 2 cores took 1.3× the time with the worker). So it is
+ * used when the load average leaves a core free. DUBAN_THREADS=1 or 2 decides instead.
+ */
+let spare: boolean | undefined;
+
+function spareCore(): boolean {
+  if (spare !== undefined) return spare;
+  if (process.env.DUBAN_THREADS === '1') spare = false;
+  else if (process.env.DUBAN_THREADS === '2') spare = true;
+  else {
+    const cores = availableParallelism();
+    spare = cores >= 2 && loadavg()[0] <= cores - 1;
+  }
+  return spare;
+}
+
 function workerFile(): string | null {
+  if (!spareCore()) return null;
   const url = new URL('./pdf-worker.js', import.meta.url);
   const path = fileURLToPath(url);
   return import.meta.url.endsWith('.js') && existsSync(path) ? path : null;
@@ -54,6 +75,11 @@ export function prestartPdfWorker(fontsDir?: string): void {
   prestarted = { worker, fontsDir };
 }
 
+function dropPrestarted(): void {
+  if (prestarted) void prestarted.worker.terminate();
+  prestarted = null;
+}
+
 function takeWorker(file: string, fontsDir: string | undefined): Worker {
   const p = prestarted;
   prestarted = null;
@@ -68,7 +94,7 @@ export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions):
   const wantDocx = opts.formats.includes('docx');
   const file = wantPdf && jobs.length >= MIN_PARALLEL ? workerFile() : null;
   if (!file) {
-    if (prestarted) void takeWorker('', undefined).terminate();
+    dropPrestarted();
     return writeInThread(jobs, opts);
   }
   let next = 0;
@@ -86,8 +112,9 @@ export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions):
       }
     }
     if (!wantDocx || jobs.length - next >= HELP_MIN) {
-      const { loadFonts } = await import('./fonts/fonts.js');
+      const { loadFonts, prefetchSystemFonts } = await import('./fonts/fonts.js');
       const { writePdf } = await import('./pdf/write.js');
+      await prefetchSystemFonts();
       const fonts = loadFonts({ fontsDir: opts.fontsDir });
       for (let i = take(); i !== undefined; i = take()) {
         writeFileAtomic(`${jobs[i]!.base}.pdf`, writePdf(jobs[i]!.tree, fonts));
@@ -103,7 +130,12 @@ export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions):
 }
 
 async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {
-  const fonts = opts.formats.includes('pdf') ? (await import('./fonts/fonts.js')).loadFonts({ fontsDir: opts.fontsDir }) : undefined;
+  let fonts: import('./fonts/fonts.js').FontSet | undefined;
+  if (opts.formats.includes('pdf')) {
+    const { loadFonts, prefetchSystemFonts } = await import('./fonts/fonts.js');
+    await prefetchSystemFonts();
+    fonts = loadFonts({ fontsDir: opts.fontsDir });
+  }
   const written: string[] = [];
   for (const job of jobs) {
     written.push(...(await writeDocument(job.tree, job.base, { formats: opts.formats, fonts })));
