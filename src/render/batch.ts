@@ -126,7 +126,7 @@ export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions):
   } finally {
     await inWorker;
   }
-  return jobs.flatMap((j) => opts.formats.map((f) => `${j.base}.${f}`));
+  return jobs.flatMap((j) => [...(wantDocx ? [`${j.base}.docx`] : []), `${j.base}.pdf`]);
 }
 
 async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {
