@@ -7,7 +7,7 @@ import { parseNoticeFile } from '../parse/index.js';
 import { buildLetterContext, receivingUnits } from '../letters/context.js';
 import { renderTemplate } from '../render/template.js';
 import { parseFormats, templatePath, type DocFormat } from '../render/output.js';
-import { prestartPdfWorker, writeBatch } from '../render/batch.js';
+import { markCpu, prestartPdfWorker, writeBatch } from '../render/batch.js';
 import { distinctFileStems } from '../util/safe-filename.js';
 import type { UnitDirectory } from '../units/types.js';
 
@@ -31,15 +31,14 @@ function pickUnits(all: UnitSummary[], wanted: string | undefined, dir: UnitDire
 /** `duban letters <notice>`: one 交办函 per receiving unit, as DOCX and PDF. */
 export async function lettersCommand(file: string, opts: LettersCommandOptions, io: CliIO): Promise<number> {
   const started = performance.now();
+  markCpu();
   const formats = parseFormats<DocFormat>(opts.format, ['docx', 'pdf']);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new DubanError('usage', `日期“${opts.date}”格式不对，应为 2014-01-13 这样的形式`);
-  // PDF: fontconfig is asked now, and for all letters on a spare core a worker loads pdfkit and
-  // the fonts, while the notice is parsed.
-  if (formats.includes('pdf')) {
-    void (await import('../render/fonts/discover.js')).prefetchSystemFonts();
-    if (!opts.unit) prestartPdfWorker(opts.fonts);
-  }
+  // PDF: fontconfig is asked now, while the notice is parsed.
+  if (formats.includes('pdf')) void (await import('../render/fonts/discover.js')).prefetchSystemFonts();
   const { notice, units } = await parseNoticeFile(file, { unitsFile: opts.units });
+  // All letters, and a core was idle while parsing: a worker loads pdfkit and the fonts while the letters are rendered.
+  if (formats.includes('pdf') && !opts.unit) prestartPdfWorker(opts.fonts);
   const all = receivingUnits(notice);
   const chosen = pickUnits(all, opts.unit, units);
   const stems = distinctFileStems(all.map((u) => u.name));

@@ -10,7 +10,7 @@
 import './fonts/prelude.js';
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, type ErrorKind } from '../model/errors.js';
@@ -39,17 +39,40 @@ const HELP_MIN = 6;
  * A second thread pays for itself only on a core nobody else is using: it loads its own modules
  * and fonts and warms up its own compiled code, which on a busy machine costs more than it saves
  * (measured: 71 letters as PDF at load 9 on 2 cores took 1.3× the time with the worker). So it is
- * used when the load average leaves a core free. DUBAN_THREADS=1 or 2 decides instead.
+ * used when at least 0.4 of a core has been idle since the command began (markCpu), from the system's
+ * CPU times; without such a mark, when the load average leaves a core free. DUBAN_THREADS=1 or 2
+ * decides instead.
  */
 let spare: boolean | undefined;
+let mark: { at: number; idle: number; total: number } | undefined;
+
+function cpuTimes(): { at: number; idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const c of cpus()) {
+    idle += c.times.idle;
+    total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
+  }
+  return { at: performance.now(), idle, total };
+}
+
+/** Notes the CPU times now: a command calls this first, and the batch looks at what was idle since. */
+export function markCpu(): void {
+  mark ??= cpuTimes();
+}
 
 function spareCore(): boolean {
   if (spare !== undefined) return spare;
+  const cores = availableParallelism();
   if (process.env.DUBAN_THREADS === '1') spare = false;
   else if (process.env.DUBAN_THREADS === '2') spare = true;
+  else if (cores < 2) spare = false;
   else {
-    const cores = availableParallelism();
-    spare = cores >= 2 && loadavg()[0] <= cores - 1;
+    const now = cpuTimes();
+    const span = mark ? now.total - mark.total : 0;
+    // CPU times tick every 10 ms: only an interval of some length says anything.
+    if (mark && now.at - mark.at >= 60 && span > 0) spare = ((now.idle - mark.idle) / span) * cores >= 0.4;
+    else spare = loadavg()[0] <= cores - 1;
   }
   return spare;
 }
