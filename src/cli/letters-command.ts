@@ -38,7 +38,7 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   if (formats.includes('pdf')) void (await import('../render/fonts/discover.js')).prefetchSystemFonts();
   const { notice, units } = await parseNoticeFile(file, { unitsFile: opts.units });
   // All letters, and a core was idle while parsing: a worker loads pdfkit and the fonts while the letters are rendered.
-  if (formats.includes('pdf') && !opts.unit) prestartPdfWorker(opts.fonts);
+  if (formats.includes('pdf') && !opts.unit) prestartPdfWorker(opts.fonts, !formats.includes('docx'));
   const all = receivingUnits(notice);
   const chosen = pickUnits(all, opts.unit, units);
   const stems = distinctFileStems(all.map((u) => u.name));

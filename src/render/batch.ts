@@ -39,11 +39,11 @@ const HELP_MIN = 6;
  * A second thread pays for itself only on a core nobody else is using: it loads its own modules
  * and fonts and warms up its own compiled code, which on a busy machine costs more than it saves
  * (measured: 71 letters as PDF at load 9 on 2 cores took 1.3× the time with the worker). So it is
- * used when at least 0.4 of a core has been idle since the command began (markCpu), from the system's
+ * used according to how much of a core was idle since the command began (markCpu), from the system's
  * CPU times; without such a mark, when the load average leaves a core free. DUBAN_THREADS=1 or 2
  * decides instead.
  */
-let spare: boolean | undefined;
+let idleCores: number | undefined;
 let mark: { at: number; idle: number; total: number } | undefined;
 
 function cpuTimes(): { at: number; idle: number; total: number } {
@@ -61,24 +61,31 @@ export function markCpu(): void {
   mark ??= cpuTimes();
 }
 
-function spareCore(): boolean {
-  if (spare !== undefined) return spare;
+/** Cores left idle by others since markCpu (measured once), else estimated from the load average. */
+function idle(): number {
+  if (idleCores !== undefined) return idleCores;
   const cores = availableParallelism();
-  if (process.env.DUBAN_THREADS === '1') spare = false;
-  else if (process.env.DUBAN_THREADS === '2') spare = true;
-  else if (cores < 2) spare = false;
-  else {
-    const now = cpuTimes();
-    const span = mark ? now.total - mark.total : 0;
-    // CPU times tick every 10 ms: only an interval of some length says anything.
-    if (mark && now.at - mark.at >= 60 && span > 0) spare = ((now.idle - mark.idle) / span) * cores >= 0.4;
-    else spare = loadavg()[0] <= cores - 1;
-  }
-  return spare;
+  const now = cpuTimes();
+  const span = mark ? now.total - mark.total : 0;
+  // CPU times tick every 10 ms: only an interval of some length says anything.
+  idleCores = mark && now.at - mark.at >= 60 && span > 0 ? ((now.idle - mark.idle) / span) * cores : Math.max(0, cores - loadavg()[0]);
+  return idleCores;
 }
 
-function workerFile(): string | null {
-  if (!spareCore()) return null;
+/**
+ * With both formats the worker writes PDFs while this thread writes DOCX files, different work,
+ * worth half an idle core; with PDFs only both threads repeat the same warm-up, which was a loss
+ * unless a whole core is free (measured at load 1–3 on 2 cores: 2.1 s with the worker, 1.8 s without).
+ */
+function spareCore(pdfOnly: boolean): boolean {
+  if (process.env.DUBAN_THREADS === '1') return false;
+  if (process.env.DUBAN_THREADS === '2') return true;
+  if (availableParallelism() < 2) return false;
+  return idle() >= (pdfOnly ? 0.9 : 0.4);
+}
+
+function workerFile(pdfOnly: boolean): string | null {
+  if (!spareCore(pdfOnly)) return null;
   const url = new URL('./pdf-worker.js', import.meta.url);
   const path = fileURLToPath(url);
   return import.meta.url.endsWith('.js') && existsSync(path) ? path : null;
@@ -87,9 +94,9 @@ function workerFile(): string | null {
 let prestarted: { worker: Worker; fontsDir: string | undefined } | null = null;
 
 /** Starts the PDF worker now, for a writeBatch to come; it loads its modules and fonts meanwhile. */
-export function prestartPdfWorker(fontsDir?: string): void {
+export function prestartPdfWorker(fontsDir?: string, pdfOnly = false): void {
   if (prestarted) return;
-  const file = workerFile();
+  const file = workerFile(pdfOnly);
   if (!file) return;
   const worker = new Worker(file, { workerData: { fontsDir } });
   // Not used after all (the command failed first): it must not keep the process alive.
@@ -115,7 +122,7 @@ function takeWorker(file: string, fontsDir: string | undefined): Worker {
 export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {
   const wantPdf = opts.formats.includes('pdf');
   const wantDocx = opts.formats.includes('docx');
-  const file = wantPdf && jobs.length >= MIN_PARALLEL ? workerFile() : null;
+  const file = wantPdf && jobs.length >= MIN_PARALLEL ? workerFile(!wantDocx) : null;
   if (!file) {
     dropPrestarted();
     return writeInThread(jobs, opts);
