@@ -56,8 +56,11 @@ export async function circularCommand(opts: Record<string, unknown>, io: CliIO):
   const writers = Promise.all(
     formats.map((f) => (f === 'docx' ? import('../render/docx/index.js') : import('../render/pdf/write.js'))),
   ).catch(() => undefined);
+  // fontconfig answers in a process of its own while the database is read.
+  const systemFonts = formats.includes('pdf') ? import('../render/fonts/discover.js').then((m) => m.prefetchSystemFonts()) : undefined;
   const { context, tree } = await prepare(option(opts, 'db') ?? 'output/duban.db', periodId, option(opts, 'statusRules'), option(opts, 'office'));
   const fontsModule = formats.includes('pdf') ? await import('../render/fonts/fonts.js') : undefined;
+  await systemFonts;
   const fonts = fontsModule?.loadFonts({ fontsDir });
   await writers;
   const base = join(option(opts, 'out') ?? 'output/督查通报', circularFileStem(context.period.id));

@@ -24,6 +24,7 @@ function yearOf(raw: string | undefined): number {
  * one score sheet per unit and the workbook. The rules are checked before the database is read.
  */
 export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO): Promise<number> {
+  (await import('../render/batch.js')).markCpu();
   const { OUTPUT_FORMATS, writeEvaluation } = await import('../evaluate/write.js');
   type Format = (typeof OUTPUT_FORMATS)[number];
   const year = yearOf(option(opts, 'year'));
@@ -40,6 +41,9 @@ export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO):
   const eventsFile = option(opts, 'events');
   const events = eventsFile ? (await import('../evaluate/events.js')).loadEvents(eventsFile) : undefined;
 
+  // Score sheets as PDF: a worker loads pdfkit and the fonts while the scores are worked out
+  // (when a core was idle while the rules were read).
+  if (formats.includes('pdf')) (await import('../render/batch.js')).prestartPdfWorker(option(opts, 'fonts'));
   const { openDatabase } = await import('../store/db.js');
   const { loadEvaluationFacts } = await import('../evaluate/load-facts.js');
   const db = openDatabase(option(opts, 'db') ?? 'output/duban.db', { mustExist: true });

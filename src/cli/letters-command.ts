@@ -10,7 +10,7 @@ import { chooseOffice } from '../office/choose.js';
 import { withSettingsPlace } from '../parse/meta.js';
 import { renderTemplate } from '../render/template.js';
 import { parseFormats, templatePath, type DocFormat } from '../render/output.js';
-import { writeBatch } from '../render/batch.js';
+import { markCpu, prestartPdfWorker, writeBatch } from '../render/batch.js';
 import { distinctFileStems } from '../util/safe-filename.js';
 import type { UnitDirectory } from '../units/types.js';
 
@@ -50,8 +50,11 @@ function pickUnits(all: UnitSummary[], wanted: string | undefined, dir: UnitDire
 /** `duban letters <notice>`: one 交办函 per receiving unit, as DOCX and PDF. */
 export async function lettersCommand(file: string, opts: LettersCommandOptions, io: CliIO): Promise<number> {
   const started = performance.now();
+  markCpu();
   const formats = parseFormats<DocFormat>(opts.format, ['docx', 'pdf']);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new DubanError('usage', `日期“${opts.date}”格式不对，应为 2014-01-13 这样的形式`);
+  // PDF: fontconfig is asked now, while the notice is parsed.
+  if (formats.includes('pdf')) void (await import('../render/fonts/discover.js')).prefetchSystemFonts();
   const year = yearFlag(opts.year);
   const { notice, units } = await loadNotice(file, { unitsFile: opts.units, meta: { ...(opts.title ? { title: opts.title } : {}), ...(year ? { year } : {}) } });
   const missing = missingLetterField(notice, opts.date);
@@ -61,6 +64,8 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   if (drafted) io.err(`未找到本地办公室设置，已按通知推定（${office.office.name}，${office.letters.prefix}）；可用 duban office init 生成设置文件核对后用 --office 指定`);
   const gaps = gapWarning(notice);
   if (gaps) io.err(gaps);
+  // All letters, and a core was idle while parsing: a worker loads pdfkit and the fonts while the letters are rendered.
+  if (formats.includes('pdf') && !opts.unit) prestartPdfWorker(opts.fonts, !formats.includes('docx'));
   const all = receivingUnits(notice);
   if (all.length === 0) throw new DubanError('content', '没有任何任务找到责任单位，无法生成交办函；请先用 duban parse 核对', { file });
   const chosen = pickUnits(all, opts.unit, units);

@@ -26,6 +26,7 @@ export async function progressImportCommand(files: string[], opts: Record<string
         const corrected = r.superseded ? `，其中 ${r.superseded} 条更正了此前的报告` : '';
         const blank = r.blank.length ? `；第 ${r.blank.join('、')} 项未填写` : '';
         say(`${r.file}：已导入 ${r.unit} ${r.period} 进展 ${r.reports} 条${corrected}${blank}`);
+        for (const w of r.warnings) io.err(`警告：${formatIssue(w)}`);
       } else if (r.outcome === 'duplicate') {
         skipped++;
         say(`${r.file}：已导入过，跳过（${r.importedAt.slice(0, 10)} 导入，原文件 ${r.previousFile}）`);

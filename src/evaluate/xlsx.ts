@@ -3,7 +3,7 @@
  * formula that re-adds each unit's lines, so a reviewer sees the sum hold in Excel itself), every
  * score line, every task with its status and targets, and the method. Same input ⇒ same bytes.
  */
-import ExcelJS from 'exceljs';
+import * as ExcelJS from '../util/exceljs.js';
 import { deterministicZip } from '../util/office-zip.js';
 import { describeRules } from './describe.js';
 import type { EvaluationResult } from './evaluate.js';

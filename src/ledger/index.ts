@@ -2,7 +2,7 @@
  * The task ledger (任务分解台账) as an Excel workbook: 任务台账 (a row per task) and 单位视图
  * (a row per unit). The same notice and date always give the same bytes.
  */
-import ExcelJS from 'exceljs';
+import * as ExcelJS from '../util/exceljs.js';
 import type { Notice } from '../model/notice.js';
 import { DubanError } from '../model/errors.js';
 import { xmlSafe } from '../util/xml-safe.js';

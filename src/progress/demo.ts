@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import ExcelJS from 'exceljs';
+import * as ExcelJS from '../util/exceljs.js';
 import { DubanError } from '../model/errors.js';
 import type { Db } from '../store/db.js';
 import { findNoticeByKey, getNotice } from '../store/notices.js';

@@ -32,6 +32,8 @@ export interface CellAt {
   address: string;
   value: CellRaw;
   percent: boolean;
+  /** A formula whose result the file does not store (value is then null). */
+  uncachedFormula?: true;
 }
 
 /** One task as the form lists it: its first row and every cell of each column in its rows. */
@@ -74,7 +76,7 @@ interface Grid {
   sheet: string | null;
   maxRow: number;
   maxCol: number;
-  cell(row: number, col: number): { value: CellRaw; percent: boolean } | undefined;
+  cell(row: number, col: number): { value: CellRaw; percent: boolean; uncachedFormula?: true } | undefined;
   /** For a cell inside a merged range other than its top-left: the top-left. */
   masterOf(row: number, col: number): { row: number; col: number } | null;
 }
@@ -365,7 +367,14 @@ function fillBlock(
       if (m && block.rows.includes(m.row) && m.row !== r) continue;
       const at = m ?? { row: r, col };
       const cell = grid.cell(at.row, at.col);
-      list.push({ row: r, col, address: address(at.row, at.col), value: cell?.value ?? null, percent: cell?.percent ?? false });
+      list.push({
+        row: r,
+        col,
+        address: address(at.row, at.col),
+        value: cell?.value ?? null,
+        percent: cell?.percent ?? false,
+        ...(cell?.uncachedFormula ? { uncachedFormula: true as const } : {}),
+      });
     }
     block.cells[key] = list;
   }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import * as ExcelJS from '../util/exceljs.js';
 import { deterministicZip } from '../util/office-zip.js';
 import { DubanError } from '../model/errors.js';
 import type { Db } from '../store/db.js';

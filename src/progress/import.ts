@@ -32,6 +32,10 @@ export type FileImportResult =
       superseded: number;
       /** Tasks whose rows were left blank. */
       blank: number[];
+      /** Tasks the unit holds whose rows were deleted from the form (still not reported). */
+      missing: number[];
+      /** Warnings that did not stop the import. */
+      warnings: FormIssue[];
     }
   | { file: string; outcome: 'duplicate'; previousFile: string; importedAt: string }
   | { file: string; outcome: 'rejected'; issues: FormIssue[] };
@@ -86,6 +90,8 @@ function importOne(db: Db, file: string, opts: ImportOptions, taskNumbers: Map<n
     reports: result.reports,
     superseded: result.superseded,
     blank: v.blank,
+    missing: v.missing,
+    warnings: v.warnings,
   };
 }
 

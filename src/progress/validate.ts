@@ -20,6 +20,10 @@ export interface ValidatedForm {
   reports: NewReport[];
   /** Task numbers whose rows were left entirely blank (not reported, not an error). */
   blank: number[];
+  /** Tasks the unit holds whose rows are not in the form at all (deleted): not reported, a warning. */
+  missing: number[];
+  /** Said but not stopping the import (a deleted task row). */
+  warnings: FormIssue[];
   issues: FormIssue[];
 }
 
@@ -33,7 +37,7 @@ export interface ValidateOptions {
 type Where = (cell: CellAt | null, key: ColumnKey | null, message: string) => FormIssue;
 
 export function validateForm(db: Db, form: FilledForm, opts: ValidateOptions): ValidatedForm {
-  const out: ValidatedForm = { notice: null, unit: null, period: null, reports: [], blank: [], issues: [...form.issues] };
+  const out: ValidatedForm = { notice: null, unit: null, period: null, reports: [], blank: [], missing: [], warnings: [], issues: [...form.issues] };
   if (out.issues.length) return out;
   const sheet = form.sheet ? { sheet: form.sheet } : {};
   const where: Where = (cell, key, message) => ({
@@ -63,6 +67,16 @@ export function validateForm(db: Db, form: FilledForm, opts: ValidateOptions): V
     const r = readBlock(block, task, form.columns, where, out.issues);
     if (r === 'blank') out.blank.push(block.taskNo);
     else if (r) read.push(r);
+  }
+  // A task row deleted from the form: its report stays missing, and the unit is told which task.
+  for (const task of held.values()) {
+    if (seen.has(task.no)) continue;
+    out.missing.push(task.no);
+    out.warnings.push({
+      file: form.file,
+      ...sheet,
+      message: `表中没有第 ${task.no} 项任务（${task.title}）的行，可能已被删除：本单位该项任务本期仍为未报送`,
+    });
   }
   // Undated rows take the file's latest stated date, else the day of import.
   const fileDate = read.map((d) => d.date).filter((d): d is string => d !== null).sort().at(-1) ?? opts.fallbackDate;
@@ -194,6 +208,18 @@ function readBlock(
   where: Where,
   issues: FormIssue[],
 ): BlockReport | 'blank' | null {
+  const before = issues.length;
+  // A formula Excel never calculated (the file keeps no result) reads as empty: say so instead.
+  const flagged = new Set<string>();
+  for (const [key, cells] of Object.entries(block.cells) as [ColumnKey, CellAt[]][]) {
+    for (const c of cells) {
+      if (!c.uncachedFormula || flagged.has(c.address)) continue;
+      flagged.add(c.address);
+      const what = key === 'percent' ? '完成进度' : columnByKey(key).header;
+      issues.push(where(c, key, `${what}是公式，但文件中没有保存公式的计算结果：请在 Excel 或 WPS 中打开、保存后再导入，或直接填写数值`));
+    }
+  }
+  if (issues.length > before) return null;
   const statusCell = firstFilled(block.cells.status);
   const percentCell = firstFilled(block.cells.percent);
   const dateCell = firstFilled(block.cells.date);

@@ -7,13 +7,16 @@
  * Not handled (not needed): formulas themselves (their cached result is used), styles beyond
  * number formats, rich-text formatting, strict-OOXML namespaces, encrypted workbooks.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { OFFICE_ZIP_LIMITS, ZipLimitError, readZip } from '../util/zip-guard.js';
 import type { CellRaw } from './values.js';
 
 export interface XlsxCell {
   value: CellRaw;
   /** The cell's number format shows a percentage (0.8 displayed as 80%). */
   percent: boolean;
+  /** A formula cell the file stores no calculated value for (written by a program, never opened in Excel): value is null. */
+  uncachedFormula?: true;
 }
 
 export interface MergeRange {
@@ -34,6 +37,9 @@ export interface XlsxSheet {
 }
 
 export class XlsxFormatError extends Error {}
+
+/** The package passes a limit of the archive guard (entry count, inflated size, compression ratio). */
+export class XlsxLimitError extends XlsxFormatError {}
 
 const ATTR = /([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
@@ -147,8 +153,9 @@ function serialToDate(serial: number, date1904: boolean): Date {
 export function readXlsx(bytes: Uint8Array): XlsxSheet[] {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+    files = readZip(bytes, (name) => name.endsWith('.xml') || name.endsWith('.rels'), OFFICE_ZIP_LIMITS);
   } catch (e) {
+    if (e instanceof ZipLimitError) throw new XlsxLimitError(`拒绝读取：${e.message}`);
     throw new XlsxFormatError(`不是有效的 .xlsx 文件（${e instanceof Error ? e.message : String(e)}）`);
   }
   const text = (path: string) => (files[path] ? strFromU8(files[path]!) : undefined);
@@ -196,7 +203,13 @@ function readSheet(
       lastCol = col;
       const style = styles[Number(a.s ?? 0)] ?? { date: false, percent: false };
       const value = cellValue(a.t ?? 'n', c.body ?? '', shared, style, date1904);
-      if (value === null) continue;
+      if (value === null) {
+        if (c.body && /<(?:\w+:)?f\b/.test(c.body) && !/<(?:\w+:)?v\b/.test(c.body)) {
+          cells.set(col, { value: null, percent: style.percent, uncachedFormula: true });
+          maxCol = Math.max(maxCol, col);
+        }
+        continue;
+      }
       cells.set(col, { value, percent: style.percent && typeof value === 'number' });
       maxCol = Math.max(maxCol, col);
     }

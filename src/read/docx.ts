@@ -134,27 +134,17 @@ function withNumber(lines: string[], para: Extract<Frame, { kind: 'para' }>, num
   return lines;
 }
 
-type Fflate = typeof import('fflate');
+type Guard = typeof import('../util/zip-guard.js');
 
-function unzipParts(fflate: Fflate, bytes: Uint8Array, names: ReadonlySet<string>, file: string): Record<string, Uint8Array> {
-  let tooBig = false;
-  let parts: Record<string, Uint8Array>;
+const DOCX_LIMITS = (g: Guard) => ({ ...g.OFFICE_ZIP_LIMITS, maxEntryBytes: MAX_DOCX_XML_BYTES });
+
+function unzipParts(guard: Guard, bytes: Uint8Array, names: ReadonlySet<string>, file: string): Record<string, Uint8Array> {
   try {
-    parts = fflate.unzipSync(bytes, {
-      filter: (f) => {
-        if (!names.has(f.name)) return false;
-        if (f.originalSize > MAX_DOCX_XML_BYTES) {
-          tooBig = true;
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch {
+    return guard.readZip(bytes, (name) => names.has(name), DOCX_LIMITS(guard));
+  } catch (e) {
+    if (e instanceof guard.ZipLimitError) throw new DubanError('limit', `DOCX 文件超出安全上限：${e.message}`, { file });
     throw new DubanError('input', BAD_DOCX, { file });
   }
-  if (tooBig) throw new DubanError('limit', `DOCX 正文解压后超过 ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB 上限`, { file });
-  return parts;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -177,10 +167,10 @@ function mainPartName(rels: Uint8Array | undefined): string {
 
 /** Reads a DOCX file's bytes into text lines (not yet cleaned). */
 export async function readDocx(file: string, bytes: Uint8Array): Promise<string[]> {
-  const fflate: Fflate = await import('fflate');
-  const first = unzipParts(fflate, bytes, new Set(['_rels/.rels', 'word/document.xml', 'word/numbering.xml']), file);
+  const guard: Guard = await import('../util/zip-guard.js');
+  const first = unzipParts(guard, bytes, new Set(['_rels/.rels', 'word/document.xml', 'word/numbering.xml']), file);
   const main = mainPartName(first['_rels/.rels']);
-  const doc = first[main] ?? (main === 'word/document.xml' ? undefined : unzipParts(fflate, bytes, new Set([main]), file)[main]);
+  const doc = first[main] ?? (main === 'word/document.xml' ? undefined : unzipParts(guard, bytes, new Set([main]), file)[main]);
   if (!doc) throw new DubanError('input', BAD_DOCX, { file });
   try {
     const numbering = first['word/numbering.xml'] ? new DocxNumbering(partText(first['word/numbering.xml'])) : null;

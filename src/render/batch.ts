@@ -1,14 +1,20 @@
 /**
- * Writes many documents at once (letters, score sheets). With both formats and enough documents,
- * the PDFs go to a worker thread while this thread writes the DOCX files, which nearly halves
- * the time on two cores. Run from TypeScript sources (tests) there is no compiled worker, so
- * the batch is written in this thread; the files are the same either way.
+ * Writes many documents at once (letters, score sheets) on both cores. With enough documents a
+ * worker thread writes PDFs, taking them from the same queue as this thread: with both formats
+ * this thread writes the DOCX files first and then helps with the PDFs left; with PDF only both
+ * threads write PDFs from the start. A command can start the worker ahead of need
+ * (prestartPdfWorker) so that it loads pdfkit and the fonts while this thread parses the notice.
+ * Run from TypeScript sources (tests) there is no compiled worker, so the batch is written in
+ * this thread; the files are the same either way (each PDF depends on its own tree only).
  */
+import './fonts/prelude.js';
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, type ErrorKind } from '../model/errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { writeDocument, type DocFormat } from './output.js';
 import type { PdfJob, PdfReply } from './pdf-worker.js';
 
@@ -26,32 +32,140 @@ export interface BatchOptions {
 }
 
 const MIN_PARALLEL = 6;
+/** With both formats, this thread joins in on the PDFs only when this many are still waiting. */
+const HELP_MIN = 6;
 
-function workerFile(): string | null {
+/**
+ * A second thread pays for itself only on a core nobody else is using: it loads its own modules
+ * and fonts and warms up its own compiled code, which on a busy machine costs more than it saves
+ * (measured: 71 letters as PDF at load 9 on 2 cores took 1.3× the time with the worker). So it is
+ * used according to how much of a core was idle since the command began (markCpu), from the system's
+ * CPU times; without such a mark, when the load average leaves a core free. DUBAN_THREADS=1 or 2
+ * decides instead.
+ */
+let idleCores: number | undefined;
+let mark: { at: number; idle: number; total: number } | undefined;
+
+function cpuTimes(): { at: number; idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const c of cpus()) {
+    idle += c.times.idle;
+    total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
+  }
+  return { at: performance.now(), idle, total };
+}
+
+/** Notes the CPU times now: a command calls this first, and the batch looks at what was idle since. */
+export function markCpu(): void {
+  mark ??= cpuTimes();
+}
+
+/** Cores left idle by others since markCpu (measured once), else estimated from the load average. */
+function idle(): number {
+  if (idleCores !== undefined) return idleCores;
+  const cores = availableParallelism();
+  const now = cpuTimes();
+  const span = mark ? now.total - mark.total : 0;
+  // CPU times tick every 10 ms: only an interval of some length says anything.
+  idleCores = mark && now.at - mark.at >= 60 && span > 0 ? ((now.idle - mark.idle) / span) * cores : Math.max(0, cores - loadavg()[0]);
+  return idleCores;
+}
+
+/**
+ * With both formats the worker writes PDFs while this thread writes DOCX files, different work,
+ * worth half an idle core; with PDFs only both threads repeat the same warm-up, which was a loss
+ * unless a whole core is free (measured at load 1–3 on 2 cores: 2.1 s with the worker, 1.8 s without).
+ */
+function spareCore(pdfOnly: boolean): boolean {
+  if (process.env.DUBAN_THREADS === '1') return false;
+  if (process.env.DUBAN_THREADS === '2') return true;
+  if (availableParallelism() < 2) return false;
+  return idle() >= (pdfOnly ? 0.9 : 0.4);
+}
+
+function workerFile(pdfOnly: boolean): string | null {
+  if (!spareCore(pdfOnly)) return null;
   const url = new URL('./pdf-worker.js', import.meta.url);
   const path = fileURLToPath(url);
   return import.meta.url.endsWith('.js') && existsSync(path) ? path : null;
 }
 
+let prestarted: { worker: Worker; fontsDir: string | undefined } | null = null;
+
+/** Starts the PDF worker now, for a writeBatch to come; it loads its modules and fonts meanwhile. */
+export function prestartPdfWorker(fontsDir?: string, pdfOnly = false): void {
+  if (prestarted) return;
+  const file = workerFile(pdfOnly);
+  if (!file) return;
+  const worker = new Worker(file, { workerData: { fontsDir } });
+  // Not used after all (the command failed first): it must not keep the process alive.
+  worker.unref();
+  worker.on('error', () => undefined);
+  prestarted = { worker, fontsDir };
+}
+
+function dropPrestarted(): void {
+  if (prestarted) void prestarted.worker.terminate();
+  prestarted = null;
+}
+
+function takeWorker(file: string, fontsDir: string | undefined): Worker {
+  const p = prestarted;
+  prestarted = null;
+  if (p && p.fontsDir === fontsDir) return p.worker;
+  if (p) void p.worker.terminate();
+  return new Worker(file, { workerData: { fontsDir } });
+}
+
 /** Writes every job in every format; returns the paths written, job by job (DOCX before PDF). */
 export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {
-  const both = opts.formats.includes('docx') && opts.formats.includes('pdf');
-  const worker = both && jobs.length >= MIN_PARALLEL ? workerFile() : null;
-  if (!worker) return writeInThread(jobs, opts);
-  const pdfs = pdfsInWorker(worker, jobs, opts.fontsDir);
+  const wantPdf = opts.formats.includes('pdf');
+  const wantDocx = opts.formats.includes('docx');
+  const file = wantPdf && jobs.length >= MIN_PARALLEL ? workerFile(!wantDocx) : null;
+  if (!file) {
+    dropPrestarted();
+    return writeInThread(jobs, opts);
+  }
+  let next = 0;
+  const take = (): number | undefined => (next < jobs.length ? next++ : undefined);
+  const pdfDone = (i: number): void => {
+    if (!wantDocx) opts.onDone?.(jobs[i]!.label);
+  };
+  const worker = takeWorker(file, opts.fontsDir);
+  const inWorker = pdfsInWorker(worker, jobs, take, pdfDone);
   try {
-    for (const job of jobs) {
-      await writeDocument(job.tree, job.base, { formats: ['docx'] });
-      opts.onDone?.(job.label);
+    if (wantDocx) {
+      for (const job of jobs) {
+        await writeDocument(job.tree, job.base, { formats: ['docx'] });
+        opts.onDone?.(job.label);
+      }
+    }
+    if (!wantDocx || jobs.length - next >= HELP_MIN) {
+      const { loadFonts, prefetchSystemFonts } = await import('./fonts/fonts.js');
+      const { writePdf } = await import('./pdf/write.js');
+      await prefetchSystemFonts();
+      const fonts = loadFonts({ fontsDir: opts.fontsDir });
+      for (let i = take(); i !== undefined; i = take()) {
+        writeFileAtomic(`${jobs[i]!.base}.pdf`, writePdf(jobs[i]!.tree, fonts));
+        pdfDone(i);
+        // Lets the worker's replies in, so that it is sent its next job.
+        await new Promise((r) => setImmediate(r));
+      }
     }
   } finally {
-    await pdfs;
+    await inWorker;
   }
-  return jobs.flatMap((j) => [`${j.base}.docx`, `${j.base}.pdf`]);
+  return jobs.flatMap((j) => [...(wantDocx ? [`${j.base}.docx`] : []), `${j.base}.pdf`]);
 }
 
 async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {
-  const fonts = opts.formats.includes('pdf') ? (await import('./fonts/fonts.js')).loadFonts({ fontsDir: opts.fontsDir }) : undefined;
+  let fonts: import('./fonts/fonts.js').FontSet | undefined;
+  if (opts.formats.includes('pdf')) {
+    const { loadFonts, prefetchSystemFonts } = await import('./fonts/fonts.js');
+    await prefetchSystemFonts();
+    fonts = loadFonts({ fontsDir: opts.fontsDir });
+  }
   const written: string[] = [];
   for (const job of jobs) {
     written.push(...(await writeDocument(job.tree, job.base, { formats: opts.formats, fonts })));
@@ -60,17 +174,33 @@ async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Pro
   return written;
 }
 
-function pdfsInWorker(file: string, jobs: readonly BatchJob[], fontsDir: string | undefined): Promise<void> {
+/** Feeds the worker jobs from the shared queue, two at a time so that it never waits for this thread. */
+function pdfsInWorker(w: Worker, jobs: readonly BatchJob[], take: () => number | undefined, done: (i: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(file, { workerData: { fontsDir } });
-    let pending = jobs.length;
-    if (pending === 0) return void w.terminate().then(() => resolve());
+    let inFlight = 0;
     let failure: DubanError | null = null;
+    const finish = (): void => {
+      w.removeAllListeners('message');
+      void w.terminate().then(() => (failure ? reject(failure) : resolve()));
+    };
+    const send = (): void => {
+      const i = failure ? undefined : take();
+      if (i === undefined) {
+        if (inFlight === 0) finish();
+        return;
+      }
+      inFlight++;
+      w.postMessage({ id: i, tree: jobs[i]!.tree, path: `${jobs[i]!.base}.pdf` } satisfies PdfJob);
+    };
+    w.ref();
     w.on('message', (r: PdfReply) => {
+      inFlight--;
       if (!r.ok && !failure) failure = new DubanError(r.kind as ErrorKind, r.message, r.file ? { file: r.file } : {});
-      if (--pending === 0) void w.terminate().then(() => (failure ? reject(failure) : resolve()));
+      if (r.ok) done(r.id);
+      send();
     });
     w.on('error', (e) => reject(new DubanError('internal', `PDF 生成线程出错：${e.message}`)));
-    jobs.forEach((job, id) => w.postMessage({ id, tree: job.tree, path: `${job.base}.pdf` } satisfies PdfJob));
+    send();
+    send();
   });
 }

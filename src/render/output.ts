@@ -2,6 +2,7 @@
  * One rendered document → its files. Both writers take the same tree, so the DOCX and the PDF
  * of a document carry the same words; every file is written atomically.
  */
+import './fonts/prelude.js';
 import type { DocTree } from '../model/doc.js';
 import { DubanError } from '../model/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';

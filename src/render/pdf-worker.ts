@@ -3,12 +3,14 @@
  * the two writers are independent and the machine has two cores. It loads the fonts itself
  * (once), renders each tree it is sent and answers with the path written, or the error.
  */
+import './fonts/prelude.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocTree } from '../model/doc.js';
 import { DubanError } from '../model/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { loadFonts } from './fonts/fonts.js';
-import { writePdf } from './pdf/write.js';
+
+// Loaded after the prelude has run (a static import would load fontkit with it, before it runs).
+const [{ loadFonts }, { writePdf }] = await Promise.all([import('./fonts/fonts.js'), import('./pdf/write.js')]);
 
 export interface PdfJob {
   id: number;
@@ -19,6 +21,8 @@ export interface PdfJob {
 export type PdfReply = { id: number; ok: true } | { id: number; ok: false; kind: string; message: string; file?: string };
 
 const fonts = loadFonts({ fontsDir: (workerData as { fontsDir?: string }).fontsDir });
+// Parse the fonts now: the worker is often started before its first job is ready.
+for (const face of Object.values(fonts.faces)) void face.font;
 
 parentPort?.on('message', (job: PdfJob) => {
   try {

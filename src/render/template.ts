@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import Handlebars, { type HelperOptions } from 'handlebars';
+import type Handlebars from 'handlebars';
+import type { HelperOptions } from 'handlebars';
+import { readCache, writeCache } from '../util/cache.js';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, isDubanError } from '../model/errors.js';
 import { MarkupError } from './markup/errors.js';
@@ -14,6 +18,14 @@ export const MAX_PARTIAL_DEPTH = 32;
 export const MAX_PARTIAL_CALLS = 100_000;
 
 type HB = typeof Handlebars;
+
+const require = createRequire(import.meta.url);
+/** Handlebars' runtime alone: templates come compiled from the cache (see compileSource). */
+const runtime = (): HB => require('handlebars/runtime') as HB;
+/** The whole of Handlebars (parser, compiler; some 700 kB of source), for a template not yet cached. */
+const compiler = (): HB => require('handlebars') as HB;
+const COMPILE_OPTIONS = { strict: true, noEscape: false } as const;
+type TemplateSpec = Parameters<HB['template']>[0];
 
 export interface CompiledTemplate {
   file: string;
@@ -96,7 +108,7 @@ function readSource(file: string): string {
 function environment(dir: string): Env {
   let env = envs.get(dir);
   if (env) return env;
-  const hb = Handlebars.create();
+  const hb = runtime().create();
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
   env = { hb, partials: [], state: { depth: 0, calls: 0, bytes: 0 } };
   const partialDir = join(dir, 'partials');
@@ -132,10 +144,26 @@ function registerPartial(env: Env, name: string, src: Source): void {
   env.hb.registerPartial(name, guarded as unknown as Handlebars.Template);
 }
 
+/**
+ * A template's render function. Handlebars compiles a template to JavaScript source (its
+ * "precompiled" form); that source is cached by the template's text and Handlebars' version, so
+ * a run whose templates are unchanged loads only Handlebars' runtime. Only a template that passed
+ * the checks below is cached; the render function is the same either way.
+ */
 function compileSource(env: Env, src: Source): Handlebars.TemplateDelegate {
+  const key = createHash('sha1').update(`${HANDLEBARS_KEY}\0${JSON.stringify(COMPILE_OPTIONS)}\0${src.text}`).digest('hex').slice(0, 24);
+  const cached = readCache('templates', `${key}.js`, 'utf8');
+  if (cached !== null) {
+    try {
+      return env.hb.template(specOf(cached));
+    } catch {
+      // A damaged cache entry: compile again below.
+    }
+  }
+  const hbc = compiler();
   let ast: hbs.AST.Program;
   try {
-    ast = env.hb.parse(src.text);
+    ast = hbc.parse(src.text);
   } catch (e) {
     throw toDubanError(e, src.file);
   }
@@ -143,11 +171,28 @@ function compileSource(env: Env, src: Source): Handlebars.TemplateDelegate {
   if (raw) {
     throw new DubanError('config', '模板不允许使用 {{{…}}} 或 {{&…}} 输出不转义的数据，请改用 {{…}}', { file: src.file, line: raw });
   }
+  let spec: string;
   try {
-    return env.hb.compile(ast, { strict: true, noEscape: false });
+    spec = hbc.precompile(ast, COMPILE_OPTIONS) as unknown as string;
   } catch (e) {
     throw toDubanError(e, src.file);
   }
+  writeCache('templates', `${key}.js`, spec);
+  return env.hb.template(specOf(spec));
+}
+
+const HANDLEBARS_KEY = (() => {
+  try {
+    return `handlebars-${(require('handlebars/package.json') as { version: string }).version}`;
+  } catch {
+    return 'handlebars';
+  }
+})();
+
+/** The template specification a precompiled template's source describes. */
+function specOf(source: string): TemplateSpec {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function(`return (${source});`)() as TemplateSpec;
 }
 
 /** Line of the first {{{x}}} / {{&x}} in a template, or 0. */

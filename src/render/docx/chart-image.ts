@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ChartBlock, ChartDatum } from '../../model/doc.js';
+import { BAR_COLOR, datumColors } from '../chart-palette.js';
 
 /** The part of @napi-rs/canvas used here, typed locally so nothing depends on its types. */
 interface Ctx2D {
@@ -41,7 +42,6 @@ const FAMILY = 'DubanChartSans';
 const FONT_FILE = '400Regular/NotoSansSC_400Regular.ttf';
 const WIDTH = 1600;
 const MAX_ITEMS = 40;
-const PALETTE = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83', '#ca8622', '#bda29a', '#6e7074', '#546570'];
 
 let loaded: CanvasModule | null | undefined;
 
@@ -64,8 +64,13 @@ export interface ChartImage {
   height: number;
 }
 
-function usable(data: readonly ChartDatum[], kind: ChartBlock['kind']): ChartDatum[] {
+type Colored = ChartDatum & { color: string };
+
+/** The data drawn, each with its colour from the shared palette (given before any is left out, as the PDF does). */
+function usable(data: readonly ChartDatum[], kind: ChartBlock['kind']): Colored[] {
+  const colors = datumColors(data);
   return data
+    .map((d, i) => ({ ...d, color: colors[i]! }))
     .filter((d) => Number.isFinite(d.value) && (kind === 'bar' || d.value > 0))
     .slice(0, MAX_ITEMS);
 }
@@ -82,7 +87,7 @@ function fitText(g: Ctx2D, text: string, maxWidth: number): string {
   return `${chars.join('')}…`;
 }
 
-function drawBars(mod: CanvasModule, chart: ChartBlock, data: ChartDatum[]): ChartImage {
+function drawBars(mod: CanvasModule, chart: ChartBlock, data: Colored[]): ChartImage {
   const row = 64;
   const top = 40;
   const height = top * 2 + row * data.length;
@@ -104,7 +109,7 @@ function drawBars(mod: CanvasModule, chart: ChartBlock, data: ChartDatum[]): Cha
     const y = top + i * row;
     const x1 = plotLeft + ((Math.min(0, d.value) - min) / span) * plotWidth;
     const w = (Math.abs(d.value) / span) * plotWidth;
-    g.fillStyle = PALETTE[0]!;
+    g.fillStyle = BAR_COLOR;
     g.fillRect(x1, y + 10, Math.max(1, w), row - 20);
     g.fillStyle = '#000000';
     g.textAlign = 'right';
@@ -121,7 +126,7 @@ function drawBars(mod: CanvasModule, chart: ChartBlock, data: ChartDatum[]): Cha
   return { png: canvas.toBuffer('image/png'), width: WIDTH, height };
 }
 
-function drawPie(mod: CanvasModule, chart: ChartBlock, data: ChartDatum[]): ChartImage {
+function drawPie(mod: CanvasModule, chart: ChartBlock, data: Colored[]): ChartImage {
   const legendRow = 56;
   const height = Math.max(560, 80 + legendRow * data.length);
   const canvas = mod.createCanvas(WIDTH, height);
@@ -137,7 +142,7 @@ function drawPie(mod: CanvasModule, chart: ChartBlock, data: ChartDatum[]): Char
   g.textBaseline = 'middle';
   data.forEach((d, i) => {
     const sweep = (d.value / total) * Math.PI * 2;
-    g.fillStyle = PALETTE[i % PALETTE.length]!;
+    g.fillStyle = d.color;
     g.beginPath();
     g.moveTo(cx, cy);
     g.arc(cx, cy, r, angle, angle + sweep);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -40,14 +40,34 @@ function isDir(p: string): boolean {
 }
 
 let systemCache: FontFile[] | undefined;
+let prefetch: Promise<void> | undefined;
 
 /** Chinese fonts the operating system knows about; looked up once per process. */
 export function listSystemFonts(): FontFile[] {
   if (systemCache) return systemCache;
-  const found: FontFile[] = [...fromFontconfig()];
+  systemCache = withPlatformDirs(fromFontconfig());
+  return systemCache;
+}
+
+function withPlatformDirs(fromFc: FontFile[]): FontFile[] {
+  const found: FontFile[] = [...fromFc];
   for (const dir of platformDirs()) found.push(...listFontDir(dir));
-  systemCache = found;
   return found;
+}
+
+/**
+ * Starts asking fontconfig now, without waiting: fc-list is a process of its own, so it runs
+ * while this one parses. Await the promise before loadFonts to use its answer; listSystemFonts
+ * asks again (synchronously) only when no prefetch has finished.
+ */
+export function prefetchSystemFonts(): Promise<void> {
+  prefetch ??= new Promise<void>((resolve) => {
+    execFile('fc-list', [':lang=zh', 'file', 'family'], { encoding: 'utf8', timeout: 5000 }, (err, stdout) => {
+      systemCache ??= withPlatformDirs(err ? [] : parseFcList(stdout));
+      resolve();
+    });
+  });
+  return prefetch;
 }
 
 function fromFontconfig(): FontFile[] {

@@ -1,5 +1,6 @@
 import type { FontRole } from '../../model/doc.js';
-import { openFont, type FontkitFont } from './load.js';
+import { openFont, openSlimFont, type FontkitFont } from './load.js';
+import { inSlimCoverage } from './slim.js';
 
 /**
  * One font file in one role, with the metrics the typesetter asks for millions of times cached
@@ -8,6 +9,8 @@ import { openFont, type FontkitFont } from './load.js';
  */
 export class Face {
   private parsed: FontkitFont | undefined;
+  /** The cached slim copy of a bundled font (slim.ts); null when there is none. */
+  private slim: FontkitFont | null | undefined;
   private readonly advances = new Map<number, number>();
   private readonly coverage = new Map<number, boolean>();
 
@@ -22,9 +25,31 @@ export class Face {
     private readonly family?: string,
   ) {}
 
+  /**
+   * The font for metrics and coverage: a bundled font's slim copy when cached (its cmap and
+   * metrics are the original's), else the font file itself.
+   */
   get font(): FontkitFont {
-    this.parsed ??= openFont(this.path, this.family);
+    if (this.parsed) return this.parsed;
+    if (this.bundled) {
+      if (this.slim === undefined) this.slim = openSlimFont(this.path);
+      if (this.slim) return this.slim;
+    }
+    return this.full();
+  }
+
+  /** The font file itself, parsed (a bundled one stores its slim copy for the next run). */
+  private full(): FontkitFont {
+    this.parsed ??= openFont(this.path, this.family, { cacheSlim: this.bundled });
     return this.parsed;
+  }
+
+  /** The font a PDF embeds (subsets) when it draws these code points with this face. */
+  embedFont(cps: Iterable<number>): FontkitFont {
+    const f = this.font;
+    if (f !== this.slim) return f;
+    for (const cp of cps) if (!inSlimCoverage(cp)) return this.full();
+    return f;
   }
 
   /** Advance width of a code point, in ems. */
@@ -40,7 +65,7 @@ export class Face {
 
   /** Horizontal ink extent of a code point's glyph, in ems. */
   ink(cp: number): { minX: number; maxX: number } {
-    const f = this.font;
+    const f = this.slim && this.font === this.slim && !inSlimCoverage(cp) ? this.full() : this.font;
     const b = f.glyphForCodePoint(cp).bbox;
     return { minX: (b.minX ?? 0) / f.unitsPerEm, maxX: (b.maxX ?? 0) / f.unitsPerEm };
   }

@@ -9,6 +9,7 @@ import { Face } from './face.js';
 import { familyNames, openFont } from './load.js';
 
 export { Face } from './face.js';
+export { prefetchSystemFonts } from './discover.js';
 
 export const FONT_ROLES: readonly FontRole[] = ['fangsong', 'xiaobiaosong', 'heiti', 'kaiti'];
 

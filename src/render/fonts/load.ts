@@ -1,6 +1,8 @@
+import './prelude.js';
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { DubanError } from '../../model/errors.js';
+import { canSlim, readSlim, storeSlim } from './slim.js';
 
 export type FontkitFont = fontkit.Font;
 
@@ -26,13 +28,14 @@ export function familyNames(font: FontkitFont): string[] {
  * Opens a font file. In a collection (.ttc) the face whose family matches `wantFamily` is taken,
  * else the first one.
  */
-export function openFont(path: string, wantFamily?: string): FontkitFont {
+export function openFont(path: string, wantFamily?: string, opts: { cacheSlim?: boolean } = {}): FontkitFont {
   const key = `${path}\0${wantFamily ?? ''}`;
   const hit = parsed.get(key);
   if (hit) return hit;
   let font: FontkitFont;
   try {
-    const created = fontkit.create(readFileSync(path));
+    const bytes = readFileSync(path);
+    const created = fontkit.create(bytes);
     if (isCollection(created)) {
       const want = wantFamily?.toLowerCase();
       font = created.fonts.find((f) => want && familyNames(f).some((n) => n.toLowerCase() === want)) ?? created.fonts[0]!;
@@ -42,12 +45,35 @@ export function openFont(path: string, wantFamily?: string): FontkitFont {
     // Touch the cmap now so that a broken file fails here, with its name, not mid-document.
     font.hasGlyphForCodePoint(0x4e2d);
     memoiseGlyphDecoding(font);
+    if (opts.cacheSlim && !isCollection(created) && canSlim(font)) storeSlim(path, bytes, font);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new DubanError('config', `无法读取字体文件（${reason}）`, { file: path });
   }
   parsed.set(key, font);
   return font;
+}
+
+/**
+ * The cached slim copy of a font file (see slim.ts), parsed, or null when there is none yet or
+ * it cannot be read (the caller then opens the full file, which stores the copy for next time).
+ */
+export function openSlimFont(path: string): FontkitFont | null {
+  const key = `${path}\0\0slim`;
+  const hit = parsed.get(key);
+  if (hit) return hit;
+  const bytes = readSlim(path);
+  if (!bytes) return null;
+  try {
+    const created = fontkit.create(bytes);
+    if (isCollection(created) || !canSlim(created)) return null;
+    created.hasGlyphForCodePoint(0x4e2d);
+    memoiseGlyphDecoding(created);
+    parsed.set(key, created);
+    return created;
+  } catch {
+    return null;
+  }
 }
 
 interface DecodableGlyph {

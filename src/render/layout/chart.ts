@@ -6,8 +6,7 @@ import { printable } from './printable.js';
 import { AREA_HEIGHT, AREA_LEFT, AREA_WIDTH, BLACK, EM_ASCENT, GRID_LINES, LINE_PITCH, SIZE, lineTop } from './geometry.js';
 import type { Pager } from './pager.js';
 
-/** Sober colours that stay distinct when printed in grey. */
-export const PALETTE = ['#2F5597', '#C00000', '#ED7D31', '#70AD47', '#7F7F7F', '#FFC000', '#7030A0', '#264478', '#9E480E', '#43682B'];
+import { BAR_COLOR, datumColors } from '../chart-palette.js';
 
 const LABEL_SIZE = SIZE.xiaosi;
 const TITLE_SIZE = SIZE.si;
@@ -79,7 +78,7 @@ function placeBars(c: ChartBlock, pager: Pager, fonts: FontSet): void {
       const label = fitText(face, d.label, LABEL_SIZE, labelWidth - 8);
       items.push(plainRun(face, label, LABEL_SIZE, x0 - 6 - textWidth(face, label, LABEL_SIZE), baseline, BLACK));
       const w = (Math.max(0, d.value) / axisMax) * plotWidth;
-      if (w > 0) items.push({ kind: 'rect', x: x0, y: cy - bar / 2, w, h: bar, fill: PALETTE[0]!, stroke: null, lineWidth: 0 });
+      if (w > 0) items.push({ kind: 'rect', x: x0, y: cy - bar / 2, w, h: bar, fill: BAR_COLOR, stroke: null, lineWidth: 0 });
       items.push(plainRun(face, formatValue(d.value, c.unit), LABEL_SIZE, x0 + w + 4, baseline, BLACK));
     });
     items.push({ kind: 'line', x1: x0, y1: plotTop - 2, x2: x0, y2: plotBottom, width: 0.8, color: BLACK });
@@ -107,12 +106,14 @@ function placePie(c: ChartBlock, pager: Pager, fonts: FontSet): void {
   const total = c.data.reduce((s, d) => s + Math.max(0, d.value), 0);
   if (total <= 0) {
     items.push({ kind: 'sector', cx, cy, r, from: 0, to: 2 * Math.PI, fill: '#D9D9D9' });
-  } else {
+  }
+  const colors = datumColors(c.data);
+  if (total > 0) {
     let a = 0;
     c.data.forEach((d, i) => {
       const share = Math.max(0, d.value) / total;
       if (share <= 0) return;
-      items.push({ kind: 'sector', cx, cy, r, from: a, to: a + share * 2 * Math.PI, fill: PALETTE[i % PALETTE.length]! });
+      items.push({ kind: 'sector', cx, cy, r, from: a, to: a + share * 2 * Math.PI, fill: colors[i]! });
       a += share * 2 * Math.PI;
     });
   }
@@ -120,7 +121,7 @@ function placePie(c: ChartBlock, pager: Pager, fonts: FontSet): void {
   const ly = top + LINE_PITCH + 6 + Math.max(0, (2 * r - c.data.length * legendRow) / 2);
   c.data.forEach((d, i) => {
     const y = ly + i * legendRow;
-    items.push({ kind: 'rect', x: lx, y: y + (legendRow - 10) / 2, w: 10, h: 10, fill: PALETTE[i % PALETTE.length]!, stroke: null, lineWidth: 0 });
+    items.push({ kind: 'rect', x: lx, y: y + (legendRow - 10) / 2, w: 10, h: 10, fill: colors[i]!, stroke: null, lineWidth: 0 });
     const pct = total > 0 ? `（${(Math.round((Math.max(0, d.value) / total) * 1000) / 10).toFixed(1)}%）` : '';
     const text = fitText(face, `${d.label}  ${formatValue(d.value, c.unit)}${pct}`, LABEL_SIZE, AREA_LEFT + AREA_WIDTH - lx - 16);
     items.push(plainRun(face, text, LABEL_SIZE, lx + 16, y + legendRow / 2 - LABEL_SIZE / 2 + EM_ASCENT * LABEL_SIZE, BLACK));

@@ -1,3 +1,4 @@
+import '../fonts/prelude.js';
 import PDFDocument from 'pdfkit';
 import type { DocTree } from '../../model/doc.js';
 import { DubanError } from '../../model/errors.js';
@@ -60,12 +61,22 @@ export function paint(tree: DocTree, laid: LaidOutDoc): Buffer {
       ModDate: date,
     },
   });
+  // The code points each face draws: a face embeds from its slim copy only when that covers them.
+  const drawn = new Map<Face, Set<number>>();
+  for (const page of laid.pages) {
+    for (const item of page.items) {
+      if (item.kind !== 'glyphs') continue;
+      let set = drawn.get(item.face);
+      if (!set) drawn.set(item.face, (set = new Set()));
+      for (const ch of item.chars) set.add(ch.codePointAt(0)!);
+    }
+  }
   const embedded = new Map<Face, { font: EmbeddedFontLike; cache: GlyphCache }>();
   const fontOf = (face: Face): { font: EmbeddedFontLike; cache: GlyphCache } => {
     let e = embedded.get(face);
     if (!e) {
       const name = `${face.key}-${embedded.size}`;
-      doc.registerFont(name, face.font as unknown as string);
+      doc.registerFont(name, face.embedFont(drawn.get(face) ?? []) as unknown as string);
       doc.font(name);
       e = { font: (doc as unknown as { _font: EmbeddedFontLike })._font, cache: new Map() };
       embedded.set(face, e);

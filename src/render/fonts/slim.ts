@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { readCache, writeCache } from '../../util/cache.js';
+import type { FontkitFont } from './load.js';
+
+/**
+ * A "slim" copy of a large CJK TrueType font, cached on disk: every table byte for byte as in the
+ * original except glyf and loca, where only the glyphs of SLIM_COVERAGE's code points (and the
+ * components of composite glyphs, and .notdef) keep their outlines; every other glyph is empty
+ * but keeps its id. The bundled Noto fonts are 10–15 MB each, nearly all of it outlines of
+ * characters no notice uses; reading and paging in 50 MB was the largest start-up cost of a PDF
+ * command. cmap, hmtx and every other table being the original's, metrics, coverage and the
+ * subsets pdfkit embeds are identical, so the PDFs are byte-identical whichever copy is used; a
+ * document with a character outside SLIM_COVERAGE embeds from the full font (Face.embedFont).
+ */
+const FORMAT = 'duban-slim-1';
+
+let gb2312: Set<number> | undefined;
+
+/** The 7,445 characters of GB 2312 (6,763 hanzi and the symbols), decoded from their two-byte codes. */
+function gb2312Set(): Set<number> {
+  if (gb2312) return gb2312;
+  const bytes: number[] = [];
+  for (let hi = 0xa1; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) bytes.push(hi, lo);
+  const text = new TextDecoder('gbk').decode(Uint8Array.from(bytes));
+  gb2312 = new Set<number>();
+  for (const ch of text) if (ch !== '\ufffd') gb2312.add(ch.codePointAt(0)!);
+  return gb2312;
+}
+
+/** Code points whose glyphs the slim copy keeps: everything below the CJK block's hanzi plus GB 2312. */
+export function inSlimCoverage(cp: number): boolean {
+  if (cp < 0x3400) return true;
+  if (cp >= 0xfe10 && cp <= 0xfe6f) return true;
+  if (cp >= 0xff00 && cp <= 0xffef) return true;
+  return cp >= 0x4e00 && cp <= 0x9fff && gb2312Set().has(cp);
+}
+
+function cacheName(path: string): string {
+  const st = statSync(path);
+  const key = `${FORMAT}\0${path}\0${st.size}\0${st.mtimeMs}`;
+  return `${createHash('sha1').update(key).digest('hex').slice(0, 20)}.ttf`;
+}
+
+/** The slim copy's bytes when cached, else null (the caller then builds it with the full font open). */
+export function readSlim(path: string): Buffer | null {
+  try {
+    const bytes = readCache('fonts', cacheName(path));
+    return bytes && bytes.length > 12 ? bytes : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds and stores the slim copy of a font; returns false when it cannot be stored or built. */
+export function storeSlim(path: string, full: Buffer, font: FontkitFont): boolean {
+  try {
+    return writeCache('fonts', cacheName(path), buildSlim(full, font));
+  } catch {
+    return false;
+  }
+}
+
+interface TableEntry {
+  tag: string;
+  checkSum: number;
+  offset: number;
+  length: number;
+}
+
+interface FontInternals {
+  directory: { tag: string; tables: Record<string, TableEntry> };
+  loca: { offsets: number[] };
+  head: { indexToLocFormat: number };
+  characterSet: number[];
+  numGlyphs: number;
+  getGlyph(id: number): { _decode(): { numberOfContours: number; components?: { glyphID: number }[] } | null };
+}
+
+/** Only fonts with TrueType outlines and a glyf table are slimmed (not CFF, not variable). */
+export function canSlim(font: FontkitFont): boolean {
+  const f = font as unknown as FontInternals & { _variationProcessor?: unknown };
+  const t = f.directory?.tables;
+  return Boolean(t?.glyf && t.loca && t.cmap && t.hmtx && !t.CFF && !t['CFF2'] && !t.fvar && f.loca?.offsets?.length === f.numGlyphs + 1);
+}
+
+function checksum(b: Buffer): number {
+  let sum = 0;
+  const padded = b.length % 4 ? Buffer.concat([b, Buffer.alloc(4 - (b.length % 4))]) : b;
+  for (let i = 0; i < padded.length; i += 4) sum = (sum + padded.readUInt32BE(i)) >>> 0;
+  return sum;
+}
+
+export function buildSlim(full: Buffer, font: FontkitFont): Buffer {
+  if (!canSlim(font)) throw new Error('not a TrueType font that can be slimmed');
+  const f = font as unknown as FontInternals;
+  if (f.head.indexToLocFormat !== 1) throw new Error('short loca');
+  const tables = f.directory.tables;
+  const glyfStart = tables.glyf!.offset;
+  const offsets = f.loca.offsets;
+  const keep = new Set<number>();
+  // Composite glyphs name their components in the raw glyf bytes; read them without decoding outlines.
+  const visit = (gid: number): void => {
+    if (keep.has(gid) || gid < 0 || gid >= f.numGlyphs) return;
+    keep.add(gid);
+    const start = glyfStart + offsets[gid]!;
+    const end = glyfStart + offsets[gid + 1]!;
+    if (end - start < 10 || full.readInt16BE(start) >= 0) return;
+    let p = start + 10;
+    for (;;) {
+      const flags = full.readUInt16BE(p);
+      visit(full.readUInt16BE(p + 2));
+      p += 4 + (flags & 0x0001 ? 4 : 2) + (flags & 0x0008 ? 2 : flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
+      if (!(flags & 0x0020) || p + 4 > end) break;
+    }
+  };
+  visit(0);
+  const cmap = (font as unknown as { _cmapProcessor: { lookup(cp: number): number } })._cmapProcessor;
+  for (const cp of f.characterSet) if (inSlimCoverage(cp)) visit(cmap.lookup(cp));
+
+  const parts: Buffer[] = [];
+  const loca = Buffer.alloc((f.numGlyphs + 1) * 4);
+  let at = 0;
+  for (let gid = 0; gid < f.numGlyphs; gid++) {
+    loca.writeUInt32BE(at, gid * 4);
+    if (!keep.has(gid)) continue;
+    const part = full.subarray(glyfStart + offsets[gid]!, glyfStart + offsets[gid + 1]!);
+    parts.push(part);
+    at += part.length;
+  }
+  loca.writeUInt32BE(at, f.numGlyphs * 4);
+  const glyf = Buffer.concat(parts);
+
+  // The table directory, in the original's tag order.
+  const entries = Object.values(tables).sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  const data = entries.map((e) => (e.tag === 'glyf' ? glyf : e.tag === 'loca' ? loca : full.subarray(e.offset, e.offset + e.length)));
+  const n = entries.length;
+  const headerLen = 12 + 16 * n;
+  let offset = headerLen;
+  const records = entries.map((e, i) => {
+    const d = data[i]!;
+    const rec = { tag: e.tag, checkSum: e.tag === 'glyf' || e.tag === 'loca' ? checksum(d) : e.checkSum, offset, length: d.length };
+    offset += d.length + ((4 - (d.length % 4)) % 4);
+    return rec;
+  });
+  const out = Buffer.alloc(offset);
+  full.copy(out, 0, 0, 4);
+  const pow = 2 ** Math.floor(Math.log2(n));
+  out.writeUInt16BE(n, 4);
+  out.writeUInt16BE(pow * 16, 6);
+  out.writeUInt16BE(Math.log2(pow), 8);
+  out.writeUInt16BE(n * 16 - pow * 16, 10);
+  records.forEach((r, i) => {
+    const p = 12 + 16 * i;
+    out.write(r.tag.padEnd(4, ' '), p, 'latin1');
+    out.writeUInt32BE(r.checkSum >>> 0, p + 4);
+    out.writeUInt32BE(r.offset, p + 8);
+    out.writeUInt32BE(r.length, p + 12);
+    data[i]!.copy(out, r.offset);
+  });
+  return out;
+}
