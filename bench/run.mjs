@@ -296,8 +296,10 @@ async function letterPdfInProcess() {
   const { templatePath } = await import(dist('render/output.js'));
   const { writePdf } = await import(dist('render/pdf/write.js'));
   const { loadFonts } = await import(dist('render/fonts/fonts.js'));
-  const { notice, units } = await parseNoticeFile(SEED);
-  const trees = receivingUnits(notice).map((u, i) => renderTemplate(templatePath('letter.hbs'), buildLetterContext(notice, u, { seq: i + 1, city: units?.city })));
+  const { chooseOffice } = await import(dist('office/choose.js'));
+  const { notice } = await parseNoticeFile(SEED);
+  const { office } = chooseOffice(notice);
+  const trees = receivingUnits(notice).map((u, i) => renderTemplate(templatePath('letter.hbs'), buildLetterContext(notice, u, { seq: i + 1, office })));
   const fonts = loadFonts();
   writePdf(trees[0], fonts);
   const ms = trees.map((t) => {
