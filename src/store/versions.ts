@@ -14,6 +14,7 @@
  */
 import type { Notice, Task } from '../model/notice.js';
 import type { Db } from './db.js';
+import type { TaskRecord } from './queries.js';
 import {
   insertAssignments,
   insertChapters,
@@ -49,14 +50,8 @@ export interface NoticeChanges {
   kept: number;
 }
 
-interface OldTask {
-  id: number;
-  no: number;
-  label: string;
-  chapter: string | null;
-  title: string;
-  text: string;
-  deadline: string | null;
+/** A stored task as the version comparison needs it: targets as one comparable string. */
+interface OldTask extends Omit<TaskRecord, 'targets'> {
   targets: string;
   units: Map<string, string>;
   reports: number;
