@@ -157,8 +157,9 @@ export function currentReports(db: Db, noticeId: number, periodId: string): Repo
     .prepare(`${REPORT_SELECT} WHERE t.notice_id = ? AND r.period_id = ? AND r.superseded_by IS NULL AND t.removed_in IS NULL ORDER BY t.no, r.unit_id`)
     .raw(true)
     .all(noticeId, periodId) as unknown[][];
-  const rows = raw.map(
-    (r): Omit<ReportRecord, 'actuals'> => ({
+  const actuals = currentActuals(db, noticeId, periodId);
+  return raw.map(
+    (r): ReportRecord => ({
       id: r[0] as number,
       taskId: r[1] as number,
       taskNo: r[2] as number,
@@ -178,9 +179,29 @@ export function currentReports(db: Db, noticeId: number, periodId: string): Repo
       sourceRow: r[16] as number,
       importId: r[17] as number,
       supersededBy: r[18] as number | null,
+      actuals: actuals.get(r[0] as number) ?? [],
     }),
   );
-  return withActuals(db, rows);
+}
+
+/** Actual values of a period's current reports in one pass (not one query per 500 reports). */
+function currentActuals(db: Db, noticeId: number, periodId: string): Map<number, { targetId: number; actual: number }[]> {
+  const found = db
+    .prepare(
+      `SELECT a.report_id, a.target_id, a.actual FROM report_target_actuals a
+         JOIN progress_reports r ON r.id = a.report_id JOIN tasks t ON t.id = r.task_id
+        WHERE t.notice_id = ? AND r.period_id = ? AND r.superseded_by IS NULL AND t.removed_in IS NULL
+        ORDER BY a.report_id, a.target_id`,
+    )
+    .raw(true)
+    .all(noticeId, periodId) as [number, number, number][];
+  const byReport = new Map<number, { targetId: number; actual: number }[]>();
+  for (const [reportId, targetId, actual] of found) {
+    const list = byReport.get(reportId);
+    if (list) list.push({ targetId, actual });
+    else byReport.set(reportId, [{ targetId, actual }]);
+  }
+  return byReport;
 }
 
 /** Every report ever stored for one (task, unit, period), oldest first. */
