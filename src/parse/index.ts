@@ -7,7 +7,8 @@ import { DubanError } from '../model/errors.js';
 import type { Notice } from '../model/notice.js';
 import { readSource, readSourceBytes } from '../read/index.js';
 import type { SourceText } from '../read/source.js';
-import { bundledDirectoryFolder, findDirectoryForNotice, loadUnitDirectory } from '../units/index.js';
+import { bundledDirectoryFolder, findDirectoryForNotice } from '../units/find.js';
+import { loadUnitDirectoryCached } from '../units/cached.js';
 import type { UnitDirectory } from '../units/types.js';
 import { parseSource } from './notice.js';
 import { applyMetaFlags, completeMeta, findDocNumber, type MetaFlags } from './meta.js';
@@ -30,12 +31,12 @@ export interface ParsedNotice {
 }
 
 /** The directory named by the user, else a bundled one whose city or 文号 prefix the notice shows. */
-export function chooseDirectory(source: SourceText, unitsFile?: string): UnitDirectory | null {
-  if (unitsFile) return loadUnitDirectory(unitsFile);
+export async function chooseDirectory(source: SourceText, unitsFile?: string): Promise<UnitDirectory | null> {
+  if (unitsFile) return loadUnitDirectoryCached(unitsFile);
   const head = source.lines.slice(0, 60);
   const hints = [...head, findDocNumber(head.map((text, i) => ({ text, line: i + 1 }))) ?? ''];
   const file = findDirectoryForNotice(hints, [bundledDirectoryFolder()]);
-  return file ? loadUnitDirectory(file) : null;
+  return file ? loadUnitDirectoryCached(file) : null;
 }
 
 export async function parseNoticeFile(path: string, opts: ParseOptions = {}): Promise<ParsedNotice> {
@@ -49,7 +50,7 @@ export async function parseNoticeBytes(path: string, bytes: Uint8Array, opts: Pa
 
 async function parseSourceText(source: SourceText, opts: ParseOptions): Promise<ParsedNotice> {
   const path = source.file;
-  const units = opts.noDirectory ? null : chooseDirectory(source, opts.unitsFile);
+  const units = opts.noDirectory ? null : await chooseDirectory(source, opts.unitsFile);
   const notice = parseSource(source, units);
   notice.meta = withProvenance(notice.meta, units, opts.meta);
   if (notice.tasks.length === 0) {

@@ -14,7 +14,10 @@ import {
   type UnitSummary,
 } from '../model/notice.js';
 import type { SourceText } from '../read/source.js';
-import { resolveUnitList, expandCollective, emptyUnitDirectory } from '../units/index.js';
+// Not the units barrel: it loads the YAML loader, which a parse with a cached directory never needs.
+import { resolveUnitList } from '../units/resolve.js';
+import { expandCollective } from '../units/collective.js';
+import { emptyUnitDirectory } from '../units/directory.js';
 import type { UnitDirectory, UnitEntry } from '../units/types.js';
 import { findDeadlines } from './deadlines.js';
 import type { Item, SourceLine } from './item.js';
