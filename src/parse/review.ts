@@ -22,9 +22,10 @@ export interface ReviewCounts {
   repeated: number;
 }
 
-/** A leaf task without units is a gap; a parent item (3、 over its （1）) carries none by design. */
-export function isGap(task: Task, tasks: readonly Task[]): boolean {
-  return task.units.length === 0 && !tasks.some((t) => t.parent === task.no);
+/** Leaf tasks without units: the gaps. A parent item (3、 over its （1）) carries none by design. */
+export function gapTasks(tasks: readonly Task[]): Task[] {
+  const parents = new Set(tasks.map((t) => t.parent));
+  return tasks.filter((t) => t.units.length === 0 && !parents.has(t.no));
 }
 
 /** Verbs that open a sentence of a task, never the name of an organ. */
@@ -63,7 +64,7 @@ export function reviewCounts(notice: Notice, directoryUsed: boolean): ReviewCoun
   const count = (code: string) => notice.diagnostics.filter((d) => d.code === code).length;
   return {
     tasks: notice.tasks.length,
-    withoutUnits: notice.tasks.filter((t) => isGap(t, notice.tasks)).length,
+    withoutUnits: gapTasks(notice.tasks).length,
     unknownUnits: directoryUsed ? notice.units.filter((u) => u.kind === 'unknown').length : 0,
     sentenceLike: count('unit.sentence-like'),
     repeated: count('unit.repeated'),
@@ -79,7 +80,7 @@ export function hasAssignmentWords(lines: readonly string[]): boolean {
 
 /** The warning a command that writes documents gives for tasks no unit will receive, or null. */
 export function gapWarning(notice: Notice): string | null {
-  const gaps = notice.tasks.filter((t) => isGap(t, notice.tasks));
+  const gaps = gapTasks(notice.tasks);
   if (gaps.length === 0) return null;
   const labels = gaps.slice(0, 8).map((t) => t.label).join('、');
   return `注意：有 ${gaps.length} 项任务没有责任单位（第${labels}${gaps.length > 8 ? '等' : ''}项），不会交办给任何单位；请先用 duban parse 核对，或在任务台账中补上后用台账重新生成`;

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
-import { readCache, writeCache } from '../util/cache.js';
+import { cacheKey, readCache, writeCache } from '../util/cache.js';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, isDubanError } from '../model/errors.js';
 import { MarkupError } from './markup/errors.js';
@@ -151,7 +150,7 @@ function registerPartial(env: Env, name: string, src: Source): void {
  * the checks below is cached; the render function is the same either way.
  */
 function compileSource(env: Env, src: Source): Handlebars.TemplateDelegate {
-  const key = createHash('sha1').update(`${HANDLEBARS_KEY}\0${JSON.stringify(COMPILE_OPTIONS)}\0${src.text}`).digest('hex').slice(0, 24);
+  const key = cacheKey(HANDLEBARS_KEY, JSON.stringify(COMPILE_OPTIONS), src.text);
   const cached = readCache('templates', `${key}.js`, 'utf8');
   if (cached !== null) {
     try {

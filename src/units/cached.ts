@@ -4,9 +4,8 @@
  * the file's bytes. Loading yaml and zod is a third of `duban parse`'s start-up; an edited file
  * misses the cache and is validated as before, with the same messages.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readCache, writeCache } from '../util/cache.js';
+import { cacheKey, readCache, writeCache } from '../util/cache.js';
 import { createUnitDirectory } from './directory.js';
 import type { UnitDirectory, UnitEntry } from './types.js';
 
@@ -28,7 +27,7 @@ export async function loadUnitDirectoryCached(path: string): Promise<UnitDirecto
     // Missing, a folder, unreadable: the loader says which, in its words.
     return (await import('./load.js')).loadUnitDirectory(path);
   }
-  const name = `${createHash('sha256').update(FORMAT).update(bytes).digest('hex').slice(0, 32)}.json`;
+  const name = `${cacheKey(FORMAT, bytes)}.json`;
   const hit = readCache('units', name, 'utf8');
   if (hit) {
     try {

@@ -1,9 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readCache, writeCache } from '../util/cache.js';
+import { cacheKey, readCache, writeCache } from '../util/cache.js';
 import { normaliseUnitName } from './normalise.js';
 
 /** The folder of directories shipped with duban (seeds/), from src/units or dist/units alike. */
@@ -87,7 +86,7 @@ function parseYaml(text: string): unknown {
 
 /** A file's head as data, from duban's cache when the same head was read before. */
 function headData(head: string): unknown {
-  const name = `${createHash('sha256').update('head-1').update(head).digest('hex').slice(0, 32)}.json`;
+  const name = `${cacheKey('head-1', head)}.json`;
   const hit = readCache('unit-heads', name, 'utf8');
   if (hit !== null) return JSON.parse(hit) as unknown;
   const data = parseYaml(head) ?? null;

@@ -5,6 +5,7 @@
  * cache means doing the work again. Nothing is cached in a shared temporary folder, where another
  * user could plant an entry.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,13 @@ export function cacheRoot(): string | null {
   const nm = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules');
   root = existsSync(nm) ? join(nm, '.cache', 'duban') : null;
   return root;
+}
+
+/** An entry's name: a hash of everything it derives from (a format tag first, so that old entries are never read). */
+export function cacheKey(...parts: (string | Uint8Array)[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex').slice(0, 32);
 }
 
 export function readCache(kind: string, name: string): Buffer | null;

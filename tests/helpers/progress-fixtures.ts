@@ -279,6 +279,24 @@ export async function editWorkbook(
   return to;
 }
 
+/**
+ * The 市发改委 form of the fixture notice filled in plausibly (rows 6, 7, 9, 12 hold its tasks,
+ * G7 and G8 its target values), then `edit` to spoil or change it.
+ */
+export function fillFgwForm(edit: Parameters<typeof editWorkbook>[2] = () => {}): Parameters<typeof editWorkbook>[2] {
+  return (ws, meta) => {
+    for (const row of [6, 7, 9, 12]) {
+      ws.getCell(`E${row}`).value = '推进中';
+      ws.getCell(`F${row}`).value = 30;
+      ws.getCell(`H${row}`).value = '已制定实施方案';
+      ws.getCell(`M${row}`).value = new Date(Date.UTC(2014, 3, 3));
+    }
+    ws.getCell('G7').value = 4.2;
+    ws.getCell('G8').value = 13.1;
+    edit(ws, meta);
+  };
+}
+
 export interface CsvRow {
   taskNo: number;
   status: '未启动' | '推进中' | '已完成' | '滞后';

@@ -12,7 +12,7 @@ import { writeForms, type WrittenForm } from '../../src/progress/form-write.js';
 import { importProgressFile, type FileImportResult } from '../../src/progress/import.js';
 import { formatIssue } from '../../src/progress/issues.js';
 import { ensurePeriod, findUnit, linkNoticePeriod, openDatabase, parsePeriodId, registerNotice, type Db } from '../../src/store/index.js';
-import { editWorkbook, fixtureNotice } from '../helpers/progress-fixtures.js';
+import { editWorkbook, fixtureNotice, fillFgwForm } from '../helpers/progress-fixtures.js';
 
 const issuesOf = (r: FileImportResult) => (r.outcome === 'rejected' ? r.issues.map(formatIssue) : []);
 
@@ -38,17 +38,7 @@ describe('task rows a filled form leaves out or repeats', () => {
 
   /** The 市发改委 form with every task filled in plausibly, then `edit`. */
   function fgwForm(name: string, edit: Parameters<typeof editWorkbook>[2] = () => {}): Promise<string> {
-    return editWorkbook(forms.find((f) => f.unit === '市发改委')!.file, join(dir, name), (ws, meta) => {
-      for (const row of [6, 7, 9, 12]) {
-        ws.getCell(`E${row}`).value = '推进中';
-        ws.getCell(`F${row}`).value = 30;
-        ws.getCell(`H${row}`).value = '已制定实施方案';
-        ws.getCell(`M${row}`).value = new Date(Date.UTC(2014, 3, 3));
-      }
-      ws.getCell('G7').value = 4.2;
-      ws.getCell('G8').value = 13.1;
-      edit(ws, meta);
-    });
+    return editWorkbook(forms.find((f) => f.unit === '市发改委')!.file, join(dir, name), fillFgwForm(edit));
   }
 
   it('a deleted task row: imported with a warning naming the task, whose report stays missing', async () => {

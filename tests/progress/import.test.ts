@@ -19,7 +19,7 @@ import {
   sha256,
   type Db,
 } from '../../src/store/index.js';
-import { editWorkbook, fixtureNotice } from '../helpers/progress-fixtures.js';
+import { editWorkbook, fixtureNotice, fillFgwForm } from '../helpers/progress-fixtures.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'duban-import-'));
 const count = (db: Db, sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
@@ -126,17 +126,7 @@ describe('validation', () => {
 
   /** A 市发改委 form with every task filled in plausibly; `edit` then spoils it. */
   async function fgwForm(name: string, edit: Parameters<typeof editWorkbook>[2] = () => {}): Promise<string> {
-    return editWorkbook(formOf('市发改委'), join(dir, name), (ws, meta) => {
-      for (const row of [6, 7, 9, 12]) {
-        ws.getCell(`E${row}`).value = '推进中';
-        ws.getCell(`F${row}`).value = 30;
-        ws.getCell(`H${row}`).value = '已制定实施方案';
-        ws.getCell(`M${row}`).value = new Date(Date.UTC(2014, 3, 3));
-      }
-      ws.getCell('G7').value = 4.2;
-      ws.getCell('G8').value = 13.1;
-      edit(ws, meta);
-    });
+    return editWorkbook(formOf('市发改委'), join(dir, name), fillFgwForm(edit));
   }
 
   it('rejects a whole form for one bad cell, naming file, sheet, row and cell, and stores nothing of it', async () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadUnitDirectoryCached } from '../../src/units/cached.js';
 import { parseUnitDirectory } from '../../src/units/load.js';
 import { DubanError } from '../../src/model/errors.js';
+import { cacheRoot } from '../../src/util/cache.js';
 
 const seedUnits = join(import.meta.dirname, '../../seeds/ezhou-units.yaml');
 const shape = (d: { prefix: string; city: string | null; docNumberPrefixes: readonly string[]; entries: readonly unknown[] }) =>
@@ -14,9 +15,14 @@ describe('a unit directory from the cache', () => {
   it('is the directory the YAML loader validates, and looks names up the same', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'duban-units-cache-'));
     const file = join(tmp, `u-${process.pid}-${Date.now()}.yaml`);
-    writeFileSync(file, readFileSync(seedUnits));
+    // A comment of its own makes the bytes, and so the cache entry, new to this run.
+    writeFileSync(file, `${readFileSync(seedUnits, 'utf8')}\n# ${file}\n`);
+    const entries = () => (cacheRoot() && existsSync(join(cacheRoot()!, 'units')) ? readdirSync(join(cacheRoot()!, 'units')).length : 0);
+    const before = entries();
     const first = await loadUnitDirectoryCached(file); // fills the cache
+    expect(entries()).toBe(before + 1);
     const second = await loadUnitDirectoryCached(file); // read from it
+    expect(entries()).toBe(before + 1);
     const direct = parseUnitDirectory(readFileSync(seedUnits, 'utf8'), file);
     expect(shape(second)).toBe(shape(direct));
     expect(shape(first)).toBe(shape(direct));

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { readCache, writeCache } from '../../util/cache.js';
+import { cacheKey, readCache, writeCache } from '../../util/cache.js';
 import type { FontkitFont } from './load.js';
 
 /**
@@ -38,8 +37,7 @@ export function inSlimCoverage(cp: number): boolean {
 
 function cacheName(path: string): string {
   const st = statSync(path);
-  const key = `${FORMAT}\0${path}\0${st.size}\0${st.mtimeMs}`;
-  return `${createHash('sha1').update(key).digest('hex').slice(0, 20)}.ttf`;
+  return `${cacheKey(FORMAT, path, String(st.size), String(st.mtimeMs))}.ttf`;
 }
 
 /** The slim copy's bytes when cached, else null (the caller then builds it with the full font open). */
