@@ -25,14 +25,19 @@ const UNIT_LABEL = new RegExp(
   ].join('|'),
 );
 const PERSON_LABEL = /(?:分管|牵头|责任|联系|协调|包抓|主管)(?:省|市|区|县)?(?:领导|负责同志|负责人|同志)|责任人|联系人|协调人/;
-const NOTE_LABEL = /[\u4e00-\u9fa5]{0,6}(?:时限|期限|完成时间|时间节点|时间|日期|要求|标准|目标|备注|进度)/;
+const NOTE_WORD = /(?:时限|期限|完成时间|时间节点|时间|日期|要求|标准|目标|备注|进度)/;
+const NOTE_LABEL = new RegExp(`[\\u4e00-\\u9fa5]{0,6}${NOTE_WORD.source}`);
+const NOTE_WORD_AT_END = new RegExp(`${NOTE_WORD.source}$`);
 
 /** Characters after which a field may start: the start of the text, an end of sentence or clause, a bracket, a space. */
 const BOUNDARY = /[；。，、（\s]/;
 
+const WHOLE_UNIT_LABEL = new RegExp(`^(?:${UNIT_LABEL.source})$`);
+const WHOLE_PERSON_LABEL = new RegExp(`^(?:${PERSON_LABEL.source})$`);
+
 export function unitLabelTag(label: string): UnitTag | null {
   const k = simplifyKeys(label);
-  if (!new RegExp(`^(?:${UNIT_LABEL.source})$`).test(k)) return null;
+  if (!WHOLE_UNIT_LABEL.test(k)) return null;
   if (/^(?:牵头|主办|主责|主要责任|责任单位或牵头)/.test(k)) return 'lead';
   if (/^(?:协办|配合|协助|协同|参与|参加)/.test(k)) return 'support';
   return 'responsible';
@@ -41,7 +46,7 @@ export function unitLabelTag(label: string): UnitTag | null {
 export function fieldKind(label: string): FieldKind {
   const tag = unitLabelTag(label);
   if (tag) return tag;
-  return new RegExp(`^(?:${PERSON_LABEL.source})$`).test(simplifyKeys(label)) ? 'person' : 'note';
+  return WHOLE_PERSON_LABEL.test(simplifyKeys(label)) ? 'person' : 'note';
 }
 
 export interface Field {
@@ -74,7 +79,7 @@ function labelsIn(text: string): { at: number; label: string; end: number }[] {
     // A note label matched with its lead-in (本项完成时限) starts at a boundary inside it.
     if (start > 0 && !BOUNDARY.test(key[start - 1]!)) {
       if (fieldKind(label) !== 'note') continue;
-      const inner = label.search(/(?:时限|期限|完成时间|时间节点|时间|日期|要求|标准|目标|备注|进度)$/);
+      const inner = label.search(NOTE_WORD_AT_END);
       if (inner <= 0 || !BOUNDARY.test(key[start + inner - 1] ?? '')) continue;
       start += inner;
       label = label.slice(inner);

@@ -148,9 +148,7 @@ function mergeUntagged(acc: ClausePart[], p: ClausePart): ClausePart[] {
 export function isUnitClause(body: string): boolean {
   if (labelledClauseStart(body.trim()) === 0) return true;
   const parts = parseClauseBody(body);
-  if (!parts) return false;
-  if (parts.some((p) => p.tag === 'lead' || p.tag === 'support')) return parts.every((p) => p.units.every(looksLikeUnit));
-  return parts.every((p) => p.units.every(looksLikeUnit));
+  return parts !== null && parts.every((p) => p.units.every(looksLikeUnit));
 }
 
 /**
