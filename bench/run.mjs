@@ -298,7 +298,7 @@ async function letterPdfInProcess() {
   const { loadFonts } = await import(dist('render/fonts/fonts.js'));
   const { chooseOffice } = await import(dist('office/choose.js'));
   const { notice } = await parseNoticeFile(SEED);
-  const { office } = chooseOffice(notice);
+  const { office } = await chooseOffice(notice);
   const trees = receivingUnits(notice).map((u, i) => renderTemplate(templatePath('letter.hbs'), buildLetterContext(notice, u, { seq: i + 1, office })));
   const fonts = loadFonts();
   writePdf(trees[0], fonts);

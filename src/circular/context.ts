@@ -10,7 +10,7 @@ import { trimText } from '../progress/circular-data.js';
 import type { Light } from '../progress/rules.js';
 import { addDays, daysBetween, parsePeriodId, periodLabel } from '../store/periods.js';
 import { addresseesOf, type Addressees } from './head.js';
-import { docNumberOf, governmentOf, type OfficeSettings } from '../office/settings.js';
+import { docNumberOf, governmentOf, type OfficeSettings } from '../office/types.js';
 
 /** What the context is built from: the period's numbers plus what the head needs from the database. */
 export interface CircularInput {

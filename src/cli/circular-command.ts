@@ -5,7 +5,7 @@ import type { StoredCircularInput } from '../circular/load.js';
 import { circularFileStem } from '../circular/files.js';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, EXIT } from '../model/errors.js';
-import { parseFormats, templatePath, writeDocument, type DocFormat } from '../render/output.js';
+import { parseFormats, templatePath, type DocFormat } from '../render/output.js';
 import { renderTemplate } from '../render/template.js';
 
 export interface CircularCommandOptions {
@@ -25,13 +25,13 @@ function option(opts: Record<string, unknown>, key: keyof CircularCommandOptions
 
 /** The period's numbers from the database, and the circular's document tree. */
 async function prepare(dbFile: string, periodId: string, rulesFile?: string, officeFile?: string): Promise<{ context: CircularContext; tree: DocTree }> {
-  const [{ openDatabase }, { loadCircularInput }, { buildCircularContext }, { loadStatusRules }] = await Promise.all([
+  const [{ openDatabase }, { loadCircularInput }, { buildCircularContext }, { readStatusRules }] = await Promise.all([
     import('../store/db.js'),
     import('../circular/load.js'),
     import('../circular/context.js'),
-    import('../progress/rules-load.js'),
+    import('../progress/rules-cached.js'),
   ]);
-  const rules = loadStatusRules(rulesFile);
+  const rules = await readStatusRules(rulesFile);
   const db = openDatabase(dbFile, { mustExist: true });
   let input: StoredCircularInput;
   try {
@@ -52,20 +52,17 @@ export async function circularCommand(opts: Record<string, unknown>, io: CliIO):
   const periodId = option(opts, 'period');
   if (!periodId) throw new DubanError('usage', '请用 --period 指定报送期，如 2014-Q1');
   const fontsDir = option(opts, 'fonts');
-  // writeDocument imports the writers itself; starting now lets their files load while the database is read.
-  const writers = Promise.all(
-    formats.map((f) => (f === 'docx' ? import('../render/docx/index.js') : import('../render/pdf/write.js'))),
-  ).catch(() => undefined);
-  // fontconfig answers in a process of its own while the database is read.
-  const systemFonts = formats.includes('pdf') ? import('../render/fonts/discover.js').then((m) => m.prefetchSystemFonts()) : undefined;
+  const { prestartPdfWorker, writeBatch } = await import('../render/batch.js');
+  // A worker (when a core is free) loads pdfkit and the fonts and fontconfig answers, while the database is read.
+  if (formats.includes('pdf')) {
+    prestartPdfWorker(fontsDir, !formats.includes('docx'));
+    void import('../render/fonts/discover.js').then((m) => m.prefetchSystemFonts());
+  }
   const { context, tree } = await prepare(option(opts, 'db') ?? 'output/duban.db', periodId, option(opts, 'statusRules'), option(opts, 'office'));
-  const fontsModule = formats.includes('pdf') ? await import('../render/fonts/fonts.js') : undefined;
-  await systemFonts;
-  const fonts = fontsModule?.loadFonts({ fontsDir });
-  await writers;
   const base = join(option(opts, 'out') ?? 'output/督查通报', circularFileStem(context.period.id));
-  const files = await writeDocument(tree, base, { formats, fonts });
-
+  const files = await writeBatch([{ tree, base, label: context.period.label }], { formats, ...(fontsDir ? { fontsDir } : {}) });
+  const fontsModule = formats.includes('pdf') ? await import('../render/fonts/fonts.js') : undefined;
+  const fonts = fontsModule?.loadFonts({ fontsDir });
   const t = context.totals;
   const r = context.reporting;
   io.out(

@@ -36,8 +36,8 @@ export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO):
   let rulesFile = option(opts, 'rules') ?? DEFAULT_RULES;
   // The default names the bundled file; outside the project folder, use the copy that ships.
   if (rulesFile === DEFAULT_RULES && !existsSync(rulesFile)) rulesFile = BUNDLED_RULES;
-  const { loadRules } = await import('../evaluate/rules-load.js');
-  let rules = loadRules(rulesFile);
+  const { readRules } = await import('../evaluate/rules-cached.js');
+  let rules = await readRules(rulesFile);
   const eventsFile = option(opts, 'events');
   const events = eventsFile ? (await import('../evaluate/events.js')).loadEvents(eventsFile) : undefined;
 

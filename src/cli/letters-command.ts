@@ -53,19 +53,20 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
   markCpu();
   const formats = parseFormats<DocFormat>(opts.format, ['docx', 'pdf']);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new DubanError('usage', `日期“${opts.date}”格式不对，应为 2014-01-13 这样的形式`);
-  // PDF: fontconfig is asked now, while the notice is parsed.
-  if (formats.includes('pdf')) void (await import('../render/fonts/discover.js')).prefetchSystemFonts();
+  if (formats.includes('pdf')) {
+    // fontconfig is asked, and a worker (when a core is free) loads pdfkit and the fonts, while this thread reads the notice.
+    prestartPdfWorker(opts.fonts, !formats.includes('docx'));
+    void (await import('../render/fonts/discover.js')).prefetchSystemFonts();
+  }
   const year = yearFlag(opts.year);
   const { notice, units } = await loadNotice(file, { unitsFile: opts.units, meta: { ...(opts.title ? { title: opts.title } : {}), ...(year ? { year } : {}) } });
   const missing = missingLetterField(notice, opts.date);
   if (missing) throw new DubanError('usage', missing, { file });
-  const { office, drafted } = chooseOffice(notice, { officeFile: opts.office });
+  const { office, drafted } = await chooseOffice(notice, { officeFile: opts.office });
   notice.meta = withSettingsPlace(notice.meta, office.area);
   if (drafted) io.err(`未找到本地办公室设置，已按通知推定（${office.office.name}，${office.letters.prefix}）；可用 duban office init 生成设置文件核对后用 --office 指定`);
   const gaps = gapWarning(notice);
   if (gaps) io.err(gaps);
-  // All letters, and a core was idle while parsing: a worker loads pdfkit and the fonts while the letters are rendered.
-  if (formats.includes('pdf') && !opts.unit) prestartPdfWorker(opts.fonts, !formats.includes('docx'));
   const all = receivingUnits(notice);
   if (all.length === 0) throw new DubanError('content', '没有任何任务找到责任单位，无法生成交办函；请先用 duban parse 核对', { file });
   const chosen = pickUnits(all, opts.unit, units);
@@ -96,16 +97,16 @@ export async function lettersCommand(file: string, opts: LettersCommandOptions, 
 async function portalLinks(opts: LettersCommandOptions, chosen: UnitSummary[]): Promise<Map<string, LetterPortal>> {
   if (!opts.period) throw new DubanError('usage', '使用 --portal-url 时请用 --period 指定报送期，如 2014-Q1');
   if (!/^https?:\/\/\S+$/i.test(opts.portalUrl!)) throw new DubanError('usage', `网址“${opts.portalUrl}”不对，应以 http:// 或 https:// 开头`);
-  const [{ openDatabase }, { issueLinks }, { loadStatusRules }, { parsePeriodId, periodLabel }] = await Promise.all([
+  const [{ openDatabase }, { issueLinks }, { readStatusRules }, { parsePeriodId, periodLabel }] = await Promise.all([
     import('../store/db.js'),
     import('../serve/access.js'),
-    import('../progress/rules-load.js'),
+    import('../progress/rules-cached.js'),
     import('../store/periods.js'),
   ]);
   const period = parsePeriodId(opts.period);
   const db = openDatabase(opts.db ?? 'output/duban.db', { mustExist: true });
   try {
-    const links = issueLinks(db, { periodId: period.id, baseUrl: opts.portalUrl!, portalGraceDays: loadStatusRules().portalGraceDays, now: new Date() });
+    const links = issueLinks(db, { periodId: period.id, baseUrl: opts.portalUrl!, portalGraceDays: (await readStatusRules()).portalGraceDays, now: new Date() });
     const byUnit = new Map(links.map((l) => [l.unit, l]));
     const out = new Map<string, LetterPortal>();
     for (const u of chosen) {

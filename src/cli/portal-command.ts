@@ -12,13 +12,13 @@ export async function portalLinksCommand(opts: Record<string, unknown>, io: CliI
   if (!period) throw new DubanError('usage', '请用 --period 指定报送期，如 2014-Q1');
   const base = option(opts, 'baseUrl') ?? 'http://127.0.0.1:8080';
   if (!/^https?:\/\/[^\s]+$/i.test(base)) throw new DubanError('usage', `网址“${base}”不对，应以 http:// 或 https:// 开头`);
-  const [{ openDatabase }, { issueLinks }, { loadStatusRules }, { parsePeriodId }] = await Promise.all([
+  const [{ openDatabase }, { issueLinks }, { readStatusRules }, { parsePeriodId }] = await Promise.all([
     import('../store/db.js'),
     import('../serve/access.js'),
-    import('../progress/rules-load.js'),
+    import('../progress/rules-cached.js'),
     import('../store/periods.js'),
   ]);
-  const rules = loadStatusRules(option(opts, 'statusRules'));
+  const rules = await readStatusRules(option(opts, 'statusRules'));
   const db = openDatabase(option(opts, 'db') ?? 'output/duban.db', { mustExist: true });
   try {
     const links = issueLinks(db, {

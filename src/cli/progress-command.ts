@@ -45,13 +45,13 @@ export async function progressImportCommand(files: string[], opts: Record<string
 
 /** duban progress status [--period]: per period, who reported on time, late, or not at all. */
 export async function progressStatusCommand(opts: Record<string, unknown>, io: CliIO): Promise<number> {
-  const [store, { unitReporting }, { chineseDate }, { loadStatusRules }] = await Promise.all([
+  const [store, { unitReporting }, { chineseDate }, { readStatusRules }] = await Promise.all([
     import('../store/index.js'),
     import('../progress/reporting.js'),
     import('../progress/values.js'),
-    import('../progress/rules-load.js'),
+    import('../progress/rules-cached.js'),
   ]);
-  const rules = loadStatusRules(typeof opts.statusRules === 'string' ? opts.statusRules : undefined);
+  const rules = await readStatusRules(typeof opts.statusRules === 'string' ? opts.statusRules : undefined);
   const db = store.openDatabase(typeof opts.db === 'string' ? opts.db : 'output/duban.db', { mustExist: true });
   try {
     let periods = store.listPeriods(db);

@@ -3,7 +3,7 @@
  * evaluation): the evaluating office, its 代字 and number, 主送, 抄送 and the 问责 body replace
  * the rules file's document section, which only keeps the date.
  */
-import type { OfficeSettings } from '../office/settings.js';
+import type { OfficeSettings } from '../office/types.js';
 import type { Rules } from './rules.js';
 
 export function withOfficeDocument(rules: Rules, office: OfficeSettings): Rules {

@@ -5,7 +5,7 @@
  */
 import { DubanError } from '../model/errors.js';
 import type { Notice, Task, UnitSummary } from '../model/notice.js';
-import { docNumberOf, governmentOf, type OfficeSettings } from '../office/settings.js';
+import { docNumberOf, governmentOf, type OfficeSettings } from '../office/types.js';
 import { targetPhrases } from './target-phrase.js';
 
 export { targetPhrase, targetPhrases } from './target-phrase.js';

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { DubanError } from '../model/errors.js';
 import type { Notice } from '../model/notice.js';
 import { draftOffice } from './draft.js';
-import { bundledOfficeFolder, findOfficeFile, loadOfficeSettings, type OfficeSettings } from './settings.js';
+import { readOfficeSettings } from './cached.js';
+import { bundledOfficeFolder, findOfficeFile } from './find.js';
+import type { OfficeSettings } from './types.js';
 
 export interface ChooseOptions {
   /** --office <yaml>. */
@@ -22,10 +24,10 @@ export function officeHints(notice: Pick<Notice, 'meta'>): string[] {
 }
 
 /** The settings for `notice`; `drafted` is true when no file matched and they were drafted. */
-export function chooseOffice(notice: Notice, opts: ChooseOptions = {}): { office: OfficeSettings; drafted: boolean } {
-  if (opts.officeFile) return { office: loadOfficeSettings(opts.officeFile), drafted: false };
+export async function chooseOffice(notice: Notice, opts: ChooseOptions = {}): Promise<{ office: OfficeSettings; drafted: boolean }> {
+  if (opts.officeFile) return { office: await readOfficeSettings(opts.officeFile), drafted: false };
   const file = findOfficeFile(officeHints(notice), opts.dirs ?? [bundledOfficeFolder()]);
-  if (file) return { office: loadOfficeSettings(file), drafted: false };
+  if (file) return { office: await readOfficeSettings(file), drafted: false };
   try {
     return { office: { ...draftOffice(notice), file: null }, drafted: true };
   } catch (e) {
@@ -39,13 +41,13 @@ export function chooseOffice(notice: Notice, opts: ChooseOptions = {}): { office
 
 /** For commands that read the database: the settings named, else those of the registered notice file. */
 export async function officeForStoredNotice(sourceFile: string, hints: readonly string[], officeFile?: string): Promise<OfficeSettings> {
-  if (officeFile) return loadOfficeSettings(officeFile);
+  if (officeFile) return readOfficeSettings(officeFile);
   const found = findOfficeFile(hints, [bundledOfficeFolder()]);
-  if (found) return loadOfficeSettings(found);
+  if (found) return readOfficeSettings(found);
   if (existsSync(sourceFile)) {
     const { parseNoticeFile } = await import('../parse/index.js');
     const { notice } = await parseNoticeFile(sourceFile);
-    return chooseOffice(notice).office;
+    return (await chooseOffice(notice)).office;
   }
   throw new DubanError('usage', '找不到与数据库中通知对应的办公室设置：请用 --office 指定办公室设置文件（可用 duban office init 生成）');
 }

@@ -8,7 +8,8 @@
  */
 import { DubanError } from '../model/errors.js';
 import type { Notice } from '../model/notice.js';
-import { LEVELS, type Level, type OfficeFile } from './settings.js';
+import type { OfficeFile } from './settings.js';
+import { LEVELS, type Level } from './types.js';
 
 export interface DraftOptions {
   city?: string;

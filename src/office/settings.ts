@@ -4,17 +4,15 @@
  * circulars, who is copied on each kind, who receives plans and reports, who holds units to
  * account, and the evaluating office. Templates take all of these as data: no office name is
  * written into template text. Loaded through the shared YAML loader, so a mistake is refused
- * with the file, the key and the line.
+ * with the file, the key and the line. Commands read them through office/cached.ts, which loads
+ * this module (and yaml and zod) only when the file changed.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { parseYamlConfig, readConfigText } from '../util/yaml-config.js';
+import { LEVELS, type OfficeSettings } from './types.js';
 
-export const LEVELS = ['省', '市', '县', '区'] as const;
-export type Level = (typeof LEVELS)[number];
+export { LEVELS, docNumberOf, governmentOf, type Level, type OfficeSettings } from './types.js';
+export { bundledOfficeFolder, findOfficeFile } from './find.js';
 
 const name = z.string().trim().min(1);
 const names = z.array(name);
@@ -40,12 +38,6 @@ export const officeFileSchema = z.strictObject({
 });
 
 export type OfficeFile = z.infer<typeof officeFileSchema>;
-
-/** The settings in force, with where they came from (a file, or drafted from the notice). */
-export interface OfficeSettings extends OfficeFile {
-  /** The settings file, or null when drafted from the notice because no file matched. */
-  file: string | null;
-}
 
 /** Chinese names of the keys, for messages. */
 export const OFFICE_LABELS: Record<string, string> = {
@@ -86,66 +78,3 @@ export function loadOfficeSettings(file: string): OfficeSettings {
   return parseOfficeSettings(readConfigText(file, SPEC.title), file);
 }
 
-/** seeds/ of the installation, from src/office or dist/office alike. */
-export function bundledOfficeFolder(): string {
-  return fileURLToPath(new URL('../../seeds/', import.meta.url));
-}
-
-/**
- * The settings file for a notice when none is named: among `dirs` (files or folders of YAML),
- * the one whose 文号 代字 (stronger) or area name occurs in the hints (文号, title, issuer, unit
- * names). Only files with an `area:` section are candidates, so unit directories and rules in
- * the same folder are passed over. Null when none matches.
- */
-export function findOfficeFile(hints: readonly string[], dirs: readonly string[]): string | null {
-  const text = hints.filter((h) => h.trim() !== '');
-  if (text.length === 0) return null;
-  const occurs = (needle: string) => needle !== '' && text.some((h) => h.includes(needle));
-  let best: { file: string; score: number } | null = null;
-  for (const file of yamlFiles(dirs)) {
-    const c = readHead(file);
-    if (!c) continue;
-    const prefix = Math.max(0, ...c.prefixes.filter(occurs).map((p) => 1000 + p.length));
-    const place = occurs(`${c.name}${c.level}`) ? c.name.length + 1 : 0;
-    const score = Math.max(prefix, place);
-    if (score > 0 && (!best || score > best.score)) best = { file, score };
-  }
-  return best?.file ?? null;
-}
-
-function yamlFiles(dirs: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const d of dirs) {
-    try {
-      if (statSync(d).isDirectory()) out.push(...readdirSync(d).filter((n) => /\.ya?ml$/i.test(n)).sort().map((n) => join(d, n)));
-      else if (/\.ya?ml$/i.test(d)) out.push(d);
-    } catch {
-      // a folder that does not exist holds no candidates
-    }
-  }
-  return out;
-}
-
-function readHead(file: string): { name: string; level: string; prefixes: string[] } | null {
-  try {
-    const text = readFileSync(file, 'utf8');
-    if (!/^area\s*:/m.test(text)) return null;
-    const data = parse(text) as { area?: { name?: unknown; level?: unknown; docNumberPrefixes?: unknown } } | null;
-    const a = data?.area;
-    if (!a || typeof a.name !== 'string') return null;
-    const prefixes = Array.isArray(a.docNumberPrefixes) ? a.docNumberPrefixes.filter((p): p is string => typeof p === 'string' && p !== '') : [];
-    return { name: a.name, level: typeof a.level === 'string' ? a.level : '', prefixes };
-  } catch {
-    return null;
-  }
-}
-
-/** 鄂州督交〔2014〕13号. */
-export function docNumberOf(prefix: string, year: number, n: number): string {
-  return `${prefix}〔${year}〕${n}号`;
-}
-
-/** 市政府, 区政府: how the documents name the government of the office's level. */
-export function governmentOf(s: OfficeSettings): string {
-  return `${s.area.level}政府`;
-}

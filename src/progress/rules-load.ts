@@ -3,10 +3,10 @@
  * StatusRules may be set, none is unknown, and the thresholds are checked before use.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseYamlConfig, readConfigText } from '../util/yaml-config.js';
 import { statusRules, type StatusRules } from './rules.js';
+import { bundledStatusRulesFile } from './rules-cached.js';
 
 const SPEC = {
   title: '进度规则',
@@ -36,10 +36,7 @@ const schema = z.strictObject({
   portalGraceDays: z.number().int().min(0).optional(),
 });
 
-/** The bundled rules file, from src/ or dist/ alike. */
-export function bundledStatusRulesFile(): string {
-  return fileURLToPath(new URL('../../seeds/status-rules.yaml', import.meta.url));
-}
+export { bundledStatusRulesFile } from './rules-cached.js';
 
 export function parseStatusRules(text: string, file: string): StatusRules {
   const { data, at } = parseYamlConfig(text, file, schema, SPEC);

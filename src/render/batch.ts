@@ -91,7 +91,7 @@ function workerFile(pdfOnly: boolean): string | null {
   return import.meta.url.endsWith('.js') && existsSync(path) ? path : null;
 }
 
-let prestarted: { worker: Worker; fontsDir: string | undefined } | null = null;
+let prestarted: { worker: Worker; file: string; fontsDir: string | undefined } | null = null;
 
 /** Starts the PDF worker now, for a writeBatch to come; it loads its modules and fonts meanwhile. */
 export function prestartPdfWorker(fontsDir?: string, pdfOnly = false): void {
@@ -102,7 +102,7 @@ export function prestartPdfWorker(fontsDir?: string, pdfOnly = false): void {
   // Not used after all (the command failed first): it must not keep the process alive.
   worker.unref();
   worker.on('error', () => undefined);
-  prestarted = { worker, fontsDir };
+  prestarted = { worker, file, fontsDir };
 }
 
 function dropPrestarted(): void {
@@ -118,12 +118,22 @@ function takeWorker(file: string, fontsDir: string | undefined): Worker {
   return new Worker(file, { workerData: { fontsDir } });
 }
 
+/**
+ * The worker for a batch: the one started ahead (any number of jobs: its start-up already ran
+ * beside this thread's work), else a new one when the batch is large enough to pay for starting it.
+ */
+function batchWorker(jobs: number, pdfOnly: boolean, fontsDir: string | undefined): Worker | null {
+  if (prestarted) return takeWorker(prestarted.file, fontsDir);
+  const file = jobs >= MIN_PARALLEL ? workerFile(pdfOnly) : null;
+  return file ? new Worker(file, { workerData: { fontsDir } }) : null;
+}
+
 /** Writes every job in every format; returns the paths written, job by job (DOCX before PDF). */
 export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {
   const wantPdf = opts.formats.includes('pdf');
   const wantDocx = opts.formats.includes('docx');
-  const file = wantPdf && jobs.length >= MIN_PARALLEL ? workerFile(!wantDocx) : null;
-  if (!file) {
+  const worker = wantPdf ? batchWorker(jobs.length, !wantDocx, opts.fontsDir) : null;
+  if (!worker) {
     dropPrestarted();
     return writeInThread(jobs, opts);
   }
@@ -132,7 +142,6 @@ export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions):
   const pdfDone = (i: number): void => {
     if (!wantDocx) opts.onDone?.(jobs[i]!.label);
   };
-  const worker = takeWorker(file, opts.fontsDir);
   const inWorker = pdfsInWorker(worker, jobs, take, pdfDone);
   try {
     if (wantDocx) {
@@ -141,22 +150,26 @@ export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions):
         opts.onDone?.(job.label);
       }
     }
-    if (!wantDocx || jobs.length - next >= HELP_MIN) {
-      const { loadFonts, prefetchSystemFonts } = await import('./fonts/fonts.js');
-      const { writePdf } = await import('./pdf/write.js');
-      await prefetchSystemFonts();
-      const fonts = loadFonts({ fontsDir: opts.fontsDir });
-      for (let i = take(); i !== undefined; i = take()) {
-        writeFileAtomic(`${jobs[i]!.base}.pdf`, writePdf(jobs[i]!.tree, fonts));
-        pdfDone(i);
-        // Lets the worker's replies in, so that it is sent its next job.
-        await new Promise((r) => setImmediate(r));
-      }
-    }
+    // This thread loads pdfkit and the fonts too only when enough PDFs are left to pay for it.
+    if (jobs.length - next >= (wantDocx ? HELP_MIN : 2)) await helpWithPdfs(jobs, take, pdfDone, opts.fontsDir);
   } finally {
     await inWorker;
   }
   return jobs.flatMap((j) => [...(wantDocx ? [`${j.base}.docx`] : []), `${j.base}.pdf`]);
+}
+
+/** Writes PDFs in this thread from the queue the worker also takes from. */
+async function helpWithPdfs(jobs: readonly BatchJob[], take: () => number | undefined, done: (i: number) => void, fontsDir: string | undefined): Promise<void> {
+  const { loadFonts, prefetchSystemFonts } = await import('./fonts/fonts.js');
+  const { writePdf } = await import('./pdf/write.js');
+  await prefetchSystemFonts();
+  const fonts = loadFonts({ fontsDir });
+  for (let i = take(); i !== undefined; i = take()) {
+    writeFileAtomic(`${jobs[i]!.base}.pdf`, writePdf(jobs[i]!.tree, fonts));
+    done(i);
+    // Lets the worker's replies in, so that it is sent its next job.
+    await new Promise((r) => setImmediate(r));
+  }
 }
 
 async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {

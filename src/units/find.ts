@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { cacheKey, readCache, writeCache } from '../util/cache.js';
+import { yamlDataCached } from '../util/config-cache.js';
 import { normaliseUnitName } from './normalise.js';
 
 /** The folder of directories shipped with duban (seeds/), from src/units or dist/units alike. */
@@ -77,26 +76,9 @@ function headOf(text: string): string {
   return m ? text.slice(0, m.index) : text;
 }
 
-/** yaml is loaded on first use: choosing among files whose heads are cached needs none of it. */
-let yamlParse: ((text: string) => unknown) | null = null;
-function parseYaml(text: string): unknown {
-  yamlParse ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse;
-  return yamlParse(text);
-}
-
-/** A file's head as data, from duban's cache when the same head was read before. */
-function headData(head: string): unknown {
-  const name = `${cacheKey('head-1', head)}.json`;
-  const hit = readCache('unit-heads', name, 'utf8');
-  if (hit !== null) return JSON.parse(hit) as unknown;
-  const data = parseYaml(head) ?? null;
-  writeCache('unit-heads', name, JSON.stringify(data));
-  return data;
-}
-
 function readCandidate(file: string): Candidate | null {
   try {
-    const data = headData(headOf(readFileSync(file, 'utf8')));
+    const data = yamlDataCached('unit-heads', headOf(readFileSync(file, 'utf8')));
     if (typeof data !== 'object' || data === null) return null;
     const { city, docNumberPrefixes } = data as { city?: unknown; docNumberPrefixes?: unknown };
     const prefixes = Array.isArray(docNumberPrefixes)

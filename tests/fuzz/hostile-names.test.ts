@@ -105,7 +105,7 @@ async function writeFromModel(notice: Notice): Promise<Written> {
   const w = caseFolders();
   const all = receivingUnits(notice);
   const stems = distinctFileStems(all.map((u) => u.name));
-  const { office } = chooseOffice(notice);
+  const { office } = await chooseOffice(notice);
   const jobs = all.map((unit, i) => ({
     tree: renderTemplate(templatePath('letter.hbs'), buildLetterContext(notice, unit, { seq: i + 1, office })),
     base: join(w.letters, stems[i]!),

@@ -110,7 +110,7 @@ describe('a ledger edited with exceljs, read back', () => {
     expect(text('市审计局')).toContain(squash(original.tasks[29]!.title));
     expect(text('市档案局')).toContain('推进档案信息化');
     expect(text('市档案局')).toContain(squash(original.tasks[0]!.title));
-    const ctx = buildLetterContext(notice, unit(notice, '市档案局'), { seq: 1, office: chooseOffice(notice).office });
+    const ctx = buildLetterContext(notice, unit(notice, '市档案局'), { seq: 1, office: (await chooseOffice(notice)).office });
     expect(ctx.lead.map((t) => t.title)).toEqual(['推进档案信息化']);
     expect(ctx.support.map((t) => t.no)).toEqual([1, ...unit(original, '市档案局').support.map((n) => n - 1)]);
     expect(receivingUnits(notice).length).toBe(receivingUnits(original).length);

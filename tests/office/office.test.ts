@@ -157,7 +157,7 @@ describe('letters with what a notice lacks', () => {
 
   it('copies no unit on its own letter', async () => {
     const { notice } = await parseNoticeFile(seed);
-    const { office } = chooseOffice(notice);
+    const { office } = await chooseOffice(notice);
     const units = receivingUnits(notice);
     for (const name of ['市监察局', '市政府办公室', '市目标办']) {
       const unit = units.find((u) => u.name === name);
@@ -175,7 +175,7 @@ describe('a settings file written by hand is used as is', () => {
     const file = join(tmp, 'other.yaml');
     writeFileSync(file, readFileSync(ezhouFile, 'utf8').replace('"鄂州督交"', '"鄂督交"'));
     const { notice } = await parseNoticeFile(seed);
-    expect(chooseOffice(notice, { officeFile: file }).office.letters.prefix).toBe('鄂督交');
-    expect(chooseOffice(notice).office.file).toBe(ezhouFile);
+    expect((await chooseOffice(notice, { officeFile: file })).office.letters.prefix).toBe('鄂督交');
+    expect((await chooseOffice(notice)).office.file).toBe(ezhouFile);
   });
 });

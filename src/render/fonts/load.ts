@@ -1,16 +1,16 @@
-import './prelude.js';
 import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
+import { fontkit } from './libs.js';
 import { DubanError } from '../../model/errors.js';
 import { canSlim, readSlim, storeSlim } from './slim.js';
 
-export type FontkitFont = fontkit.Font;
+export type FontkitFont = Fontkit.Font;
 
 /** Parsed fonts by file (and face inside a collection): each file is read and parsed once per process. */
 const parsed = new Map<string, FontkitFont>();
 
-function isCollection(f: fontkit.Font | fontkit.FontCollection): f is fontkit.FontCollection {
-  return Array.isArray((f as fontkit.FontCollection).fonts);
+function isCollection(f: Fontkit.Font | Fontkit.FontCollection): f is Fontkit.FontCollection {
+  return Array.isArray((f as Fontkit.FontCollection).fonts);
 }
 
 /** Every family name a font gives itself, in all languages (仿宋_GB2312 and FangSong_GB2312 alike). */

@@ -1,5 +1,4 @@
-import '../fonts/prelude.js';
-import PDFDocument from 'pdfkit';
+import { PDFDocument } from '../fonts/libs.js';
 import type { DocTree } from '../../model/doc.js';
 import { DubanError } from '../../model/errors.js';
 import type { Face, FontSet } from '../fonts/fonts.js';
