@@ -74,24 +74,46 @@ const CASES = [
   { name: 'circular 2014-Q1', args: ['circular', '--period', '2014-Q1', '--db', '{tmp}/duban.db', '--out', '{tmp}/circulars'] },
   { name: 'evaluate 2014', args: ['evaluate', '--year', '2014', '--db', '{tmp}/duban.db', '--out', '{tmp}/evaluation'] },
   { name: 'demo (whole pipeline)', args: ['demo', '--out', '{tmp}/demo'], runs: 3 },
+  // Fixed start-up cost of each batch command: the same command on a notice of one task and one
+  // unit (bench/one-task.txt), where nearly all of the time is what every run pays.
+  ...STARTUP_CASES(),
 ];
+
+function STARTUP_CASES() {
+  const one = join(ROOT, 'bench/one-task.txt');
+  const db = ['--db', '{tmp}/one.db'];
+  return [
+    { name: 'start-up: letters', args: ['letters', one, '--out', '{tmp}/one-letters'], startup: true },
+    { name: 'start-up: ledger', args: ['ledger', one, '--out', '{tmp}/one-ledger.xlsx'], startup: true },
+    { name: 'start-up: forms', args: ['forms', one, '--period', '2014-Q1', ...db, '--out', '{tmp}/one-forms'], startup: true },
+    {
+      name: 'start-up: progress import',
+      args: ['progress', 'import', '{tmp}/one-filled/*.xlsx', ...db],
+      before: (vars) => fillForms(vars, { forms: '{tmp}/one-forms', db: '{tmp}/one.db', out: '{tmp}/one-filled' }),
+      fresh: '{tmp}/one.db',
+      startup: true,
+    },
+    { name: 'start-up: circular', args: ['circular', '--period', '2014-Q1', ...db, '--out', '{tmp}/one-circulars'], startup: true },
+    { name: 'start-up: evaluate', args: ['evaluate', '--year', '2014', ...db, '--out', '{tmp}/one-evaluation'], startup: true },
+  ];
+}
 
 /** A ledger of synthetic notice n, written by `duban ledger`. */
 function makeLedger(vars, n) {
-  const r = runOnce(['ledger', `${vars[`n${n}`]}.txt`, '--units', `${vars[`n${n}`]}-units.yaml`, '--out', expand(`{tmp}/ledger-${n}.xlsx`, vars)]);
+  const r = runOnce(['ledger', `${vars[`n${n}`]}.txt`, '--units', `${vars[`n${n}`]}-units.yaml`, '--out', expand(`{tmp}/ledger-${n}.xlsx`, vars)], vars.root);
   if (r.status !== 0) throw new Error(r.stderr.split('\n')[0]);
 }
 
-/** The blank forms of the forms case, filled as the demo fills them (src/progress/demo.ts). */
-async function fillForms(vars) {
-  const dist = (p) => pathToFileURL(join(ROOT, 'dist', p)).href;
+/** The blank forms of a forms case, filled as the demo fills them (src/progress/demo.ts), by the checkout that wrote them. */
+async function fillForms(vars, where = { forms: '{tmp}/forms', db: '{tmp}/duban.db', out: '{tmp}/filled' }) {
+  const dist = (p) => pathToFileURL(join(vars.root, 'dist', p)).href;
   const { openDatabase } = await import(dist('store/index.js'));
   const { fillDemoForms } = await import(dist('progress/index.js'));
-  const forms = listFiles(expand('{tmp}/forms', vars), '.xlsx');
+  const forms = listFiles(expand(where.forms, vars), '.xlsx');
   if (!forms.length) throw new Error('没有空白反馈表（forms 用例未运行或失败）');
-  const db = openDatabase(expand('{tmp}/duban.db', vars));
+  const db = openDatabase(expand(where.db, vars));
   try {
-    await fillDemoForms(db, forms, expand('{tmp}/filled', vars));
+    await fillDemoForms(db, forms, expand(where.out, vars));
   } finally {
     db.close();
   }
@@ -100,7 +122,7 @@ async function fillForms(vars) {
 // ---------------------------------------------------------------- options
 
 function options(argv) {
-  const o = { only: null, runs: 5, write: true, build: false, keep: false };
+  const o = { only: null, runs: 5, write: true, build: false, keep: false, against: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--only') o.only = argv[++i];
@@ -108,8 +130,9 @@ function options(argv) {
     else if (a === '--no-write') o.write = false;
     else if (a === '--build') o.build = true;
     else if (a === '--keep') o.keep = true;
+    else if (a === '--against') o.against = argv[++i];
     else if (a === '-h' || a === '--help') {
-      console.log('node bench/run.mjs [--only <regexp>] [--runs N] [--no-write] [--build] [--keep]');
+      console.log('node bench/run.mjs [--only <regexp>] [--runs N] [--no-write] [--build] [--keep] [--against <another checkout, built>]');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -174,11 +197,11 @@ function expandGlob(arg) {
   return files.length ? files.map((f) => join(m[1], f)) : [arg];
 }
 
-function runOnce(args) {
-  const node = [process.execPath, ...(TIME ? [] : ['--import', RSS_HOOK]), MAIN, ...args];
+function runOnce(args, root = ROOT) {
+  const node = [process.execPath, ...(TIME ? [] : ['--import', RSS_HOOK]), join(root, 'dist/cli/main.js'), ...args];
   const cmd = TIME ? [TIME, '-v', ...node] : node;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rss = TIME ? r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/) : r.stderr.match(/\[maxrss-kb\] (\d+)/);
   // GNU time reports the child's status line when it is non-zero; the exit code passes through.
@@ -192,13 +215,13 @@ const median = (xs) => {
 };
 const round1 = (x) => (x === null ? null : Math.round(x * 10) / 10);
 
-async function benchCase(c, vars, defaultRuns) {
-  const runs = Math.min(defaultRuns, c.runs ?? defaultRuns);
+/** A case made ready in one checkout (vars.root, vars.tmp): its arguments and how to reset it; or why it cannot run. */
+async function prepareCase(c, vars) {
   if (c.before) {
     try {
       await c.before(vars);
     } catch (e) {
-      return { status: 'skipped', reason: `准备失败：${String(e?.message ?? e).split('\n')[0].slice(0, 120)}` };
+      return { skip: { status: 'skipped', reason: `准备失败：${String(e?.message ?? e).split('\n')[0].slice(0, 120)}` } };
     }
   }
   const fresh = c.fresh ? expand(c.fresh, vars) : null;
@@ -208,23 +231,36 @@ async function benchCase(c, vars, defaultRuns) {
   };
   const args = c.args.map((a) => expand(a, vars)).flatMap(expandGlob);
   reset();
-  const warm = runOnce(args);
+  const warm = runOnce(args, vars.root);
   const said = `${warm.stdout}\n${warm.stderr}`;
-  if (said.includes(NOT_IMPLEMENTED)) return { status: 'skipped', reason: '命令尚未实现' };
+  if (said.includes(NOT_IMPLEMENTED)) return { skip: { status: 'skipped', reason: '命令尚未实现' } };
   if (warm.status !== 0) {
     const line = warm.stderr.split('\n').find((l) => l.startsWith('duban:')) ?? `exit ${warm.status}`;
-    return { status: 'skipped', reason: `预热运行失败：${line.slice(0, 120)}` };
+    return { skip: { status: 'skipped', reason: `预热运行失败：${line.slice(0, 120)}` } };
   }
-  const samples = [];
-  let last = warm;
+  return { args, reset, root: vars.root, samples: [], last: warm };
+}
+
+/**
+ * Median of `runs` runs after a warm-up. With `otherVars` (--against), the same case also runs in
+ * another checkout, the two alternating run by run so that both see the same machine.
+ */
+async function benchCase(c, vars, defaultRuns, otherVars = null) {
+  const runs = Math.min(defaultRuns, c.runs ?? defaultRuns);
+  const mine = await prepareCase(c, vars);
+  if (mine.skip) return mine.skip;
+  const other = otherVars ? await prepareCase(c, otherVars) : null;
+  const sides = other && !other.skip ? [mine, other] : [mine];
   for (let i = 0; i < runs; i++) {
-    reset();
-    last = runOnce(args);
-    if (last.status !== 0) return { status: 'failed', reason: `第 ${i + 1} 次运行退出码 ${last.status}` };
-    samples.push(last);
+    for (const side of sides) {
+      side.reset();
+      side.last = runOnce(side.args, side.root);
+      if (side.last.status !== 0) return { status: 'failed', reason: `第 ${i + 1} 次运行退出码 ${side.last.status}${side === other ? '（对照版本）' : ''}` };
+      side.samples.push(side.last);
+    }
   }
-  const ms = samples.map((s) => s.ms);
-  const peaks = samples.map((s) => s.peakMB).filter((x) => x !== null);
+  const ms = mine.samples.map((s) => s.ms);
+  const peaks = mine.samples.map((s) => s.peakMB).filter((x) => x !== null);
   const result = {
     status: 'ok',
     medianMs: round1(median(ms)),
@@ -233,7 +269,12 @@ async function benchCase(c, vars, defaultRuns) {
     peakMB: peaks.length ? round1(Math.max(...peaks)) : null,
     runs,
   };
-  const found = last.stdout.match(/任务 (\d+) 项/);
+  if (other?.skip) result.against = { status: other.skip.status, reason: other.skip.reason };
+  else if (other) {
+    const againstMs = round1(median(other.samples.map((s) => s.ms)));
+    result.against = { medianMs: againstMs, speedup: Math.round((againstMs / result.medianMs) * 100) / 100 };
+  }
+  const found = mine.last.stdout.match(/任务 (\d+) 项/);
   if (found) result.tasks = Number(found[1]);
   if (c.expectTasks !== undefined && result.tasks !== undefined && result.tasks !== c.expectTasks) {
     result.note = `找到 ${result.tasks} 项任务，应为 ${c.expectTasks} 项`;
@@ -367,13 +408,14 @@ function pad(s, n, right = false) {
 
 function printTable(results) {
   console.log(`\n${pad('case', 28)}${pad('median ms', 11, true)}${pad('min', 9, true)}${pad('max', 9, true)}${pad('peak MB', 9, true)}  note`);
+  const vs = (r) => (r.against?.medianMs ? `对照 ${r.against.medianMs} ms（×${r.against.speedup}）` : '');
   for (const r of results) {
     if (r.status !== 'ok') {
       console.log(`${pad(r.name, 28)}${pad('—', 11, true)}${pad('', 18)}${pad('', 9)}  ${r.status}: ${r.reason}`);
       continue;
     }
     const files = [r.pdfs ? `${r.pdfs} 个 PDF` : '', r.docx ? `${r.docx} 个 DOCX` : ''];
-    const note = [r.tasks !== undefined ? `${r.tasks} 项任务` : '', ...files, r.note ? `⚠ ${r.note}` : ''].filter(Boolean).join('，');
+    const note = [r.tasks !== undefined ? `${r.tasks} 项任务` : '', ...files, vs(r), r.note ? `⚠ ${r.note}` : ''].filter(Boolean).join('，');
     console.log(`${pad(r.name, 28)}${pad(r.medianMs, 11, true)}${pad(r.minMs, 9, true)}${pad(r.maxMs, 9, true)}${pad(r.peakMB ?? '?', 9, true)}  ${note}`);
   }
 }
@@ -402,6 +444,9 @@ function checks(results, inproc, growthProcess, growthInProcess, letterPdf, soff
   if (ledgerRead?.status === 'ok') {
     out.push({ target: `读回 2,000 项任务的台账 < ${TARGETS.ledgerRead2000ProcessMs} ms（整个进程）`, measured: ledgerRead.medianMs, ok: ledgerRead.medianMs < TARGETS.ledgerRead2000ProcessMs });
   }
+  for (const r of results.filter((x) => x.name.startsWith('start-up: ') && x.against?.medianMs)) {
+    out.push({ target: `${r.name.slice(10)} 固定启动开销减半（对照版本 ${r.against.medianMs} ms，同一次运行交替）`, measured: `×${r.against.speedup}`, ok: r.against.speedup >= 2 });
+  }
   if (growthInProcess.length) {
     const worst = Math.max(...growthInProcess.map((g) => g.perStep));
     out.push({ target: `线性增长 200 → 2,000 → 20,000（进程内，每步 时间比/规模比 ≤ ${TARGETS.maxGrowthPerStep}）`, measured: worst, ok: worst <= TARGETS.maxGrowthPerStep });
@@ -421,7 +466,10 @@ async function main() {
   if (host.loadAverage > host.cores) console.log(`注意：机器负载 ${host.loadAverage}（${host.cores} 核），计时会偏慢`);
   ensureBuilt(o.build);
   const scratch = mkdtempSync(join(tmpdir(), 'duban-bench-'));
-  const vars = { tmp: scratch };
+  const vars = { tmp: scratch, root: ROOT };
+  // --against: the same cases in another built checkout, in a scratch folder of its own.
+  const otherVars = o.against ? { tmp: join(scratch, 'against'), root: o.against } : null;
+  if (otherVars) mkdirSync(otherVars.tmp, { recursive: true });
   const only = o.only ? new RegExp(o.only, 'i') : null;
   const selected = CASES.filter((c) => !only || only.test(c.name));
   // The in-process figures come with any parse case; they need every synthetic size.
@@ -434,6 +482,7 @@ async function main() {
       for (const n of sizes) {
         const paths = gen.writeSyntheticNotice(join(scratch, 'synthetic'), { tasks: n, units: 300, seed: 1 }, `n${n}`);
         vars[`n${n}`] = paths.notice.replace(/\.txt$/, '');
+        if (otherVars) otherVars[`n${n}`] = vars[`n${n}`];
         notices.set(n, paths);
         console.log(`合成通知 ${n} 项任务：${(statSync(paths.notice).size / 1024).toFixed(0)} KB`);
       }
@@ -441,8 +490,9 @@ async function main() {
     const results = [];
     for (const c of selected) {
       process.stdout.write(`${c.name} … `);
-      const r = { name: c.name, args: c.args.map((a) => a.replace(`${ROOT}/`, '')), ...(await benchCase(c, vars, o.runs)) };
-      console.log(r.status === 'ok' ? `${r.medianMs} ms` : `${r.status}（${r.reason}）`);
+      const r = { name: c.name, args: c.args.map((a) => a.replace(`${ROOT}/`, '')), ...(await benchCase(c, vars, o.runs, otherVars)) };
+      const vs = r.against?.medianMs ? `（对照 ${r.against.medianMs} ms，×${r.against.speedup}）` : r.against ? `（对照：${r.against.reason}）` : '';
+      console.log(r.status === 'ok' ? `${r.medianMs} ms${vs}` : `${r.status}（${r.reason}）`);
       results.push(r);
     }
     const inproc = wantInProcess ? await inProcess(notices, o.runs) : null;

@@ -4,7 +4,8 @@
  * outside 0–1. Each refusal is one DubanError('config') naming the file, the key path and the line.
  */
 import { parseYamlConfig, readConfigText, type YamlPlace } from '../util/yaml-config.js';
-import { RULE_LABELS, rulesFileSchema, type Rules, type RulesData } from './rules.js';
+import { RULE_LABELS, type Rules, type RulesData } from './rules.js';
+import { rulesFileSchema } from './rules-schema.js';
 
 const SPEC = { title: '考核规则', labels: RULE_LABELS, topLevelHint: '文件应由 base、roles、status 等设置项组成' };
 
