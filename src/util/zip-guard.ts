@@ -1,14 +1,12 @@
 /**
  * The one reader for every zip package duban opens (DOCX notices, filled .xlsx forms, ledgers
  * read back). A package comes from outside: its central directory may lie about sizes, and a
- * few megabytes of deflate can inflate to gigabytes. So the entry count is checked first, each
- * wanted entry's start is inflated in small steps with fflate's streaming Inflate, which stops as
- * soon as the compression ratio (or a size) passes its limit; an entry that inflates past that
- * probe is inflated by zlib with its output capped at the entry's remaining allowance, so that
- * inflating stops at the cap. Nothing is inflated in full before being measured.
+ * few megabytes of deflate can inflate to gigabytes. So the entry count is checked first, and
+ * each wanted entry is inflated by zlib with its output capped: zlib stops as soon as the output
+ * passes the ratio allowed for the compressed bytes given (a probe of the entry's start first,
+ * then the whole) or the entry's remaining size allowance. Nothing is inflated past a limit.
  */
-import { inflateRawSync } from 'node:zlib';
-import { Inflate } from 'fflate';
+import { constants, inflateRawSync } from 'node:zlib';
 
 export interface ZipLimits {
   /** Entries in the central directory. */
@@ -39,8 +37,6 @@ export class ZipLimitError extends Error {}
 
 const MB = 1024 * 1024;
 const mb = (n: number): string => `${Math.round((n / MB) * 10) / 10} MB`;
-/** Compressed bytes handed to fflate's streaming inflater at a time: at most ~1,032-fold (0.5 MB) comes out. */
-const STEP = 512;
 
 export interface ZipEntryInfo {
   name: string;
@@ -127,7 +123,7 @@ export function readZip(bytes: Uint8Array, want: (name: string) => boolean, limi
       account(data.length, data.length);
       content = data.slice();
     } else if (e.method === 8) {
-      content = inflateGuarded(data, account, limits.ratioFloorBytes, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total));
+      content = inflateGuarded(data, account, limits.ratioFloorBytes, limits.maxRatio, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total));
       account(content.length, data.length);
     } else throw new ZipFormatError(`不支持的压缩方式 ${e.method}`);
     total += content.length;
@@ -136,46 +132,28 @@ export function readZip(bytes: Uint8Array, want: (name: string) => boolean, limi
   return files;
 }
 
+/** Compressed bytes inflated first, alone: a bomb shows its ratio there before much is made. */
+const PROBE_IN = 64 * 1024;
+
 /**
- * Streams the first `probe` bytes of output through fflate's Inflate, `account` checking each
- * step; a small entry ends there. A larger one, having passed the ratio check on its start, is
- * inflated natively with zlib, stopped at `cap` bytes.
+ * Inflates natively with zlib, never making more than a limit: first the entry's first PROBE_IN
+ * compressed bytes (zlib stops at the ratio allowed for them), then, when there is more, the whole
+ * entry, stopped at the ratio allowed for its size or at `cap`, whichever is smaller. `account`
+ * turns a stop into the limit's message.
  */
-function inflateGuarded(data: Uint8Array, account: (inflated: number, consumed: number) => void, probe: number, cap: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let consumed = 0;
-  let ended = false;
-  const inflater = new Inflate((chunk, final) => {
-    size += chunk.length;
-    account(size, consumed);
-    chunks.push(chunk);
-    if (final) ended = true;
-  });
-  try {
-    for (let p = 0; p < data.length && !ended && size <= probe; p += STEP) {
-      const piece = data.subarray(p, Math.min(data.length, p + STEP));
-      consumed += piece.length;
-      inflater.push(piece, p + STEP >= data.length);
-    }
-  } catch (e) {
-    if (e instanceof ZipLimitError) throw e;
-    throw new ZipFormatError(`解压失败（${e instanceof Error ? e.message : String(e)}）`);
-  }
-  if (!ended) {
+function inflateGuarded(data: Uint8Array, account: (inflated: number, consumed: number) => void, floor: number, ratio: number, cap: number): Uint8Array {
+  const allowed = (consumed: number): number => Math.min(cap, Math.max(floor, ratio * consumed));
+  const inflate = (input: Uint8Array, partial: boolean): Uint8Array => {
+    const limit = allowed(input.length);
     try {
-      return inflateRawSync(data, { maxOutputLength: Math.max(1, cap + 1) });
+      return inflateRawSync(input, { maxOutputLength: Math.max(1, limit), ...(partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {}) });
     } catch (e) {
-      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') account(cap + 1, data.length);
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') account(limit + 1, input.length);
       throw new ZipFormatError(`解压失败（${e instanceof Error ? e.message : String(e)}）`);
     }
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  };
+  if (data.length > PROBE_IN) inflate(data.subarray(0, PROBE_IN), true);
+  const out = inflate(data, false);
+  // A plain Uint8Array, as the stored entries are: callers never see zlib's Buffer type.
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
