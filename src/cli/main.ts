@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './boot.js';
 import { run } from './run.js';
 import { processIO } from './io.js';
 

@@ -3,6 +3,7 @@
  * the two writers are independent and the machine has two cores. It loads the fonts itself
  * (once), renders each tree it is sent and answers with the path written, or the error.
  */
+import '../cli/boot.js';
 import './fonts/prelude.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocTree } from '../model/doc.js';
