@@ -29,6 +29,12 @@ export function cacheKey(...parts: (string | Uint8Array)[]): string {
   return h.digest('hex').slice(0, 32);
 }
 
+/** Where an entry is (whether or not it exists), or null without a cache. */
+export function cachePath(kind: string, name: string): string | null {
+  const dir = cacheRoot();
+  return dir ? join(dir, kind, name) : null;
+}
+
 export function readCache(kind: string, name: string): Buffer | null;
 export function readCache(kind: string, name: string, encoding: 'utf8'): string | null;
 export function readCache(kind: string, name: string, encoding?: 'utf8'): Buffer | string | null {

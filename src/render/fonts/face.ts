@@ -1,5 +1,6 @@
 import type { FontRole } from '../../model/doc.js';
 import { openFont, openSlimFont, type FontkitFont } from './load.js';
+import type { SparseFont } from './sparse.js';
 import { inSlimCoverage } from './slim.js';
 
 /**
@@ -11,6 +12,8 @@ export class Face {
   private parsed: FontkitFont | undefined;
   /** The cached slim copy of a bundled font (slim.ts); null when there is none. */
   private slim: FontkitFont | null | undefined;
+  /** The slim copy's outlines, read as glyphs are drawn. */
+  private sparse: SparseFont | undefined;
   private readonly advances = new Map<number, number>();
   private readonly coverage = new Map<number, boolean>();
 
@@ -32,7 +35,11 @@ export class Face {
   get font(): FontkitFont {
     if (this.parsed) return this.parsed;
     if (this.bundled) {
-      if (this.slim === undefined) this.slim = openSlimFont(this.path);
+      if (this.slim === undefined) {
+        const opened = openSlimFont(this.path);
+        this.slim = opened?.font ?? null;
+        this.sparse = opened?.sparse;
+      }
       if (this.slim) return this.slim;
     }
     return this.full();
@@ -48,7 +55,9 @@ export class Face {
   embedFont(cps: Iterable<number>): FontkitFont {
     const f = this.font;
     if (f !== this.slim) return f;
-    for (const cp of cps) if (!inSlimCoverage(cp)) return this.full();
+    const list = [...cps];
+    if (!list.every(inSlimCoverage)) return this.full();
+    this.sparse?.ensure(list.map((cp) => f.glyphForCodePoint(cp).id));
     return f;
   }
 
@@ -66,7 +75,9 @@ export class Face {
   /** Horizontal ink extent of a code point's glyph, in ems. */
   ink(cp: number): { minX: number; maxX: number } {
     const f = this.slim && this.font === this.slim && !inSlimCoverage(cp) ? this.full() : this.font;
-    const b = f.glyphForCodePoint(cp).bbox;
+    const glyph = f.glyphForCodePoint(cp);
+    if (f === this.slim) this.sparse?.ensure([glyph.id]);
+    const b = glyph.bbox;
     return { minX: (b.minX ?? 0) / f.unitsPerEm, maxX: (b.maxX ?? 0) / f.unitsPerEm };
   }
 

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import type * as Fontkit from 'fontkit';
 import { fontkit } from './libs.js';
 import { DubanError } from '../../model/errors.js';
-import { canSlim, readSlim, storeSlim } from './slim.js';
+import { canSlim, hasSlimTables, slimFile, storeSlim } from './slim.js';
+import { SparseFont } from './sparse.js';
 
 export type FontkitFont = Fontkit.Font;
 
 /** Parsed fonts by file (and face inside a collection): each file is read and parsed once per process. */
 const parsed = new Map<string, FontkitFont>();
+const slims = new Map<string, { font: FontkitFont; sparse: SparseFont }>();
 
 function isCollection(f: Fontkit.Font | Fontkit.FontCollection): f is Fontkit.FontCollection {
   return Array.isArray((f as Fontkit.FontCollection).fonts);
@@ -55,22 +57,25 @@ export function openFont(path: string, wantFamily?: string, opts: { cacheSlim?: 
 }
 
 /**
- * The cached slim copy of a font file (see slim.ts), parsed, or null when there is none yet or
- * it cannot be read (the caller then opens the full file, which stores the copy for next time).
+ * The cached slim copy of a font file (see slim.ts), parsed, with its outlines read as glyphs are
+ * needed (sparse.ts); null when there is none yet or it cannot be read (the caller then opens the
+ * full file, which stores the copy for next time).
  */
-export function openSlimFont(path: string): FontkitFont | null {
+export function openSlimFont(path: string): { font: FontkitFont; sparse: SparseFont } | null {
   const key = `${path}\0\0slim`;
-  const hit = parsed.get(key);
+  const hit = slims.get(key);
   if (hit) return hit;
-  const bytes = readSlim(path);
-  if (!bytes) return null;
+  const file = slimFile(path);
+  const sparse = file ? SparseFont.open(file) : null;
+  if (!sparse) return null;
   try {
-    const created = fontkit.create(bytes);
-    if (isCollection(created) || !canSlim(created)) return null;
+    const created = fontkit.create(sparse.bytes);
+    if (isCollection(created) || !hasSlimTables(created)) return null;
     created.hasGlyphForCodePoint(0x4e2d);
     memoiseGlyphDecoding(created);
-    parsed.set(key, created);
-    return created;
+    const opened = { font: created, sparse };
+    slims.set(key, opened);
+    return opened;
   } catch {
     return null;
   }
