@@ -41,7 +41,7 @@ describe('a font read in part', () => {
     expect(sparse.bytes.subarray(glyf.offset + glyf.length).equals(whole.subarray(glyf.offset + glyf.length))).toBe(true);
     const [s, e] = span(0);
     expect(sparse.bytes.subarray(s, e).equals(whole.subarray(s, e))).toBe(true);
-    const [ms, me] = span(fontkit.create(whole).glyphForCodePoint(0x7763).id); // 督
+    const [ms, me] = span((fontkit.create(whole) as import('fontkit').Font).glyphForCodePoint(0x7763).id); // 督
     expect(me).toBeGreaterThan(ms);
     expect(sparse.bytes.subarray(ms, me).every((b) => b === 0)).toBe(true);
   });
