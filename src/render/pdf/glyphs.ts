@@ -1,5 +1,6 @@
 import type { GlyphRun } from '../layout/display.js';
 import { num, rgb } from './content.js';
+import type { GlyphSubset } from './ttf-subset.js';
 
 /**
  * The parts of pdfkit's EmbeddedFont that glyph runs use. pdfkit's own text() shapes each string
@@ -11,7 +12,8 @@ export interface EmbeddedFontLike {
   scale: number;
   widths: number[];
   unicode: number[][];
-  subset: { includeGlyph(id: number): number };
+  /** fontkit's subset, or ttf-subset.ts's writing the same file; pdfkit encodes it on embedding. */
+  subset: GlyphSubset;
   font: { glyphForCodePoint(cp: number): { id: number; advanceWidth: number } };
   ref(): unknown;
 }

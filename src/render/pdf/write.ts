@@ -8,6 +8,7 @@ import { layoutDocument } from '../layout/document.js';
 import { PAGE_HEIGHT, PAGE_WIDTH } from '../layout/geometry.js';
 import { glyphRunOps, type EmbeddedFontLike, type GlyphCache, type PageLike } from './glyphs.js';
 import { drawBox, drawLine, drawSector } from './paths.js';
+import { ttfSubset } from './ttf-subset.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -76,9 +77,13 @@ export function paint(tree: DocTree, laid: LaidOutDoc): Buffer {
     let e = embedded.get(face);
     if (!e) {
       const name = `${face.key}-${embedded.size}`;
-      doc.registerFont(name, face.embedFont(drawn.get(face) ?? []) as unknown as string);
+      const source = face.embedFont(drawn.get(face) ?? []);
+      doc.registerFont(name, source as unknown as string);
       doc.font(name);
-      e = { font: (doc as unknown as { _font: EmbeddedFontLike })._font, cache: new Map() };
+      const font = (doc as unknown as { _font: EmbeddedFontLike })._font;
+      // Swapped before any glyph is included: the same file as fontkit's subset, written faster.
+      font.subset = ttfSubset(source) ?? font.subset;
+      e = { font, cache: new Map() };
       embedded.set(face, e);
     }
     return e;
