@@ -26,11 +26,34 @@ export interface PageLike {
 /** Glyph ids per code point, per embedded font of one document. */
 export type GlyphCache = Map<number, { hex: string; width: number }>;
 
+interface FontGlyph {
+  id: number;
+  advanceWidth: number;
+}
+
+/**
+ * fontkit's glyph per code point, per font: fonts are shared by every document of a run, and its
+ * lookup (a cmap search, a glyph object, its metrics) cost more than the rest of a glyph's work.
+ */
+const fontGlyphs = new WeakMap<object, Map<number, FontGlyph>>();
+
+function fontGlyph(font: EmbeddedFontLike['font'], cp: number): FontGlyph {
+  let glyphs = fontGlyphs.get(font);
+  if (!glyphs) fontGlyphs.set(font, (glyphs = new Map()));
+  let g = glyphs.get(cp);
+  if (!g) {
+    const glyph = font.glyphForCodePoint(cp);
+    g = { id: glyph.id, advanceWidth: glyph.advanceWidth };
+    glyphs.set(cp, g);
+  }
+  return g;
+}
+
 function glyphOf(font: EmbeddedFontLike, cache: GlyphCache, ch: string): { hex: string; width: number } {
   const cp = ch.codePointAt(0)!;
   let g = cache.get(cp);
   if (!g) {
-    const glyph = font.font.glyphForCodePoint(cp);
+    const glyph = fontGlyph(font.font, cp);
     const gid = font.subset.includeGlyph(glyph.id);
     const width = glyph.advanceWidth * font.scale;
     font.widths[gid] ??= width;

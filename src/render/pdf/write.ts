@@ -95,7 +95,8 @@ export function paint(tree: DocTree, laid: LaidOutDoc): Buffer {
       let text: string[] = [];
       const flush = (): void => {
         if (text.length === 0) return;
-        doc.addContent(`q\n1 0 0 -1 0 ${PAGE_HEIGHT} cm\n${text.join('\n')}\nQ`);
+        // pdfkit turns a string into bytes one character at a time, adding a newline; the same bytes, natively.
+        doc.addContent(Buffer.from(`q\n1 0 0 -1 0 ${PAGE_HEIGHT} cm\n${text.join('\n')}\nQ\n`, 'latin1'));
         text = [];
       };
       for (const item of page.items) {
