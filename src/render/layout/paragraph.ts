@@ -1,6 +1,6 @@
 import type { Align, FontRole, Run } from '../../model/doc.js';
 import type { FontSet } from '../fonts/fonts.js';
-import { lineGlyphs } from './display.js';
+import { placedLineGlyphs } from './display.js';
 import { AREA_LEFT, AREA_WIDTH, BLACK, BODY_SIZE, CHAR_PITCH, gridBaseline } from './geometry.js';
 import { breakLines, type LineBox } from './linebreak.js';
 import { LayoutMemo } from './memo.js';
@@ -62,6 +62,6 @@ function typesetGrid(p: GridParagraph, fonts: FontSet): LineBox[] {
 export function placeLines(pager: Pager, lines: readonly LineBox[], size: number = BODY_SIZE): void {
   for (const line of lines) {
     const ln = pager.nextLine();
-    pager.items.push(...lineGlyphs(line, AREA_LEFT, gridBaseline(ln, size)));
+    pager.items.push(...placedLineGlyphs(line, AREA_LEFT, gridBaseline(ln, size)));
   }
 }
