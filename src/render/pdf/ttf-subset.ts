@@ -22,10 +22,6 @@ export interface GlyphSubset {
   encode(): Uint8Array;
 }
 
-interface FontkitSubset extends GlyphSubset {
-  cff?: unknown;
-}
-
 interface TableRecord {
   offset: number;
   length: number;
@@ -41,7 +37,7 @@ interface TtfFontInternals {
   loca: { version: number; offsets: number[] };
   hhea: { numberOfMetrics: number };
   maxp: { numGlyphs: number };
-  createSubset(): FontkitSubset;
+  createSubset(): GlyphSubset;
 }
 
 /** Tables written per subset; every other table of the file is fixed per font. */
