@@ -29,7 +29,7 @@ import { readFilledForm } from '../../src/progress/form-read.js';
 import { writeForms } from '../../src/progress/form-write.js';
 import { readXlsx } from '../../src/progress/xlsx-read.js';
 import { writeBatch } from '../../src/render/batch.js';
-import { loadFonts } from '../../src/render/fonts/fonts.js';
+import { loadFonts, type FontSet } from '../../src/render/fonts/fonts.js';
 import { AREA_LEFT, AREA_RIGHT, CHAR_PITCH } from '../../src/render/layout/geometry.js';
 import { templatePath } from '../../src/render/output.js';
 import { renderTemplate } from '../../src/render/template.js';
@@ -76,6 +76,16 @@ vi.mock('../../src/render/layout/printable.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/render/layout/printable.js')>();
   // Planted: every character handed to the PDF font, drawable or not.
   return { ...real, printable: (t: string, canDraw: (cp: number) => boolean) => (plant.notdef ? t : real.printable(t, canDraw)) };
+});
+vi.mock('../../src/render/layout/memo.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/render/layout/memo.js')>();
+  // Layout memoises lines as a pure function of their text; the planted printable() changes that function.
+  class PlantAwareMemo<T> extends real.LayoutMemo<T> {
+    override get(fonts: FontSet, key: string, compute: () => T): T {
+      return plant.notdef ? compute() : super.get(fonts, key, compute);
+    }
+  }
+  return { ...real, LayoutMemo: PlantAwareMemo };
 });
 
 const RUNS = Number(process.env.FC_RUNS ?? 60);

@@ -17,7 +17,7 @@ import { toUnits } from '../../src/render/layout/tokens.js';
 
 const fonts = loadFonts({ systemFonts: false });
 const style = { role: 'fangsong' as const, size: 16, bold: false, color: '#000000' };
-const lines = (text: string, firstIndent = 0): LineBox[] => gridLines({ parts: [{ text, style }], firstIndent, align: 'justify' }, fonts);
+const lines = (text: string, firstIndent = 0): readonly LineBox[] => gridLines({ parts: [{ text, style }], firstIndent, align: 'justify' }, fonts);
 const textOf = (l: LineBox): string => l.units.map((u) => u.chars.join('')).join('');
 const HAN = '政府工作报告确定的各项任务要逐条细化明确责任确保完成加强领导狠抓落实严格督查强化问责';
 

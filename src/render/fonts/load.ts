@@ -89,8 +89,8 @@ interface DecodableGlyph {
 /**
  * fontkit's TrueType subsetter decodes each glyph's whole outline only to learn whether it is
  * composite, for every PDF again. Fonts are shared by all documents of a run, and so are their
- * glyph objects, so the decoded (read-only) outline is kept on the glyph: this saves about a
- * third of the time of a PDF letter.
+ * glyph objects, so the decoded (read-only) outline is kept on the glyph. Plain TrueType files
+ * are subset by ttf-subset.ts instead; this still serves the faces of collections (.ttc).
  */
 function memoiseGlyphDecoding(font: FontkitFont): void {
   const f = font as unknown as { getGlyph: (id: number, cps?: number[]) => DecodableGlyph | null };

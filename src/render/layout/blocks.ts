@@ -12,16 +12,16 @@ type BlockOf<T extends Block['type']> = Extract<Block, { type: T }>;
 
 export const HEADING_ROLE: Record<1 | 2 | 3 | 4, FontRole> = { 1: 'heiti', 2: 'kaiti', 3: 'fangsong', 4: 'fangsong' };
 
-export function headingLines(b: BlockOf<'heading'>, fonts: FontSet): LineBox[] {
+export function headingLines(b: BlockOf<'heading'>, fonts: FontSet): readonly LineBox[] {
   return gridLines({ parts: runsToParts(b.runs, HEADING_ROLE[b.level]), firstIndent: 2, align: 'justify' }, fonts);
 }
 
-export function paragraphLines(b: BlockOf<'paragraph'>, fonts: FontSet): LineBox[] {
+export function paragraphLines(b: BlockOf<'paragraph'>, fonts: FontSet): readonly LineBox[] {
   return gridLines({ parts: runsToParts(b.runs, 'fangsong'), firstIndent: b.indent, align: b.align }, fonts);
 }
 
 /** 主送机关: flush left (its colon is in the tree's text). */
-export function recipientLines(b: BlockOf<'recipients'>, fonts: FontSet): LineBox[] {
+export function recipientLines(b: BlockOf<'recipients'>, fonts: FontSet): readonly LineBox[] {
   return gridLines({ parts: [{ text: b.text, style: bodyStyle() }], firstIndent: 0, align: 'justify' }, fonts);
 }
 
@@ -30,7 +30,7 @@ export function titleBlockLines(b: BlockOf<'title'>, fonts: FontSet): LineBox[] 
 }
 
 /** A title line takes one grid line: 22 pt fits the 28.99 pt pitch. */
-export function placeTitle(pager: Pager, lines: LineBox[]): void {
+export function placeTitle(pager: Pager, lines: readonly LineBox[]): void {
   if (lines.length <= 3) pager.ensure(lines.length);
   placeLines(pager, lines, TITLE_SIZE);
 }

@@ -98,6 +98,23 @@ export function lineGlyphs(line: LineBox, left: number, baseline: number): Glyph
   return runs;
 }
 
+/** Runs of a line at baseline 0, per line and left edge (see placedLineGlyphs). */
+const runsOfLine = new WeakMap<LineBox, { left: number; runs: GlyphRun[] }>();
+
+/**
+ * lineGlyphs for a line that LayoutMemo shares between documents: its runs are made once per left
+ * edge and copied to each placement's baseline, the only thing that differs (no position depends
+ * on it). The runs' chars and xs arrays are shared too: a display list is not modified once laid out.
+ */
+export function placedLineGlyphs(line: LineBox, left: number, baseline: number): GlyphRun[] {
+  let made = runsOfLine.get(line);
+  if (!made || made.left !== left) {
+    made = { left, runs: lineGlyphs(line, left, 0) };
+    runsOfLine.set(line, made);
+  }
+  return made.runs.map((run) => ({ ...run, baseline }));
+}
+
 const DASHES = new Set(['—', '―']);
 
 /**

@@ -1,6 +1,6 @@
 import type { DocProfile } from '../../model/doc.js';
 import type { FontSet } from '../fonts/fonts.js';
-import { lineGlyphs, type GlyphRun, type RuleLine } from './display.js';
+import { placedLineGlyphs, type GlyphRun, type RuleLine } from './display.js';
 import {
   AREA_LEFT, AREA_RIGHT, AREA_TOP, AREA_WIDTH, BLACK, BODY_SIZE, EM_ASCENT, GRID_LINES, MM, PAGE_HEIGHT, RED, SIZE,
   gridBaseline, lineTop,
@@ -91,7 +91,7 @@ function mastheadRun(text: string, top: number, fonts: FontSet): GlyphRun {
 function placeDocNumber(profile: DocProfile, text: string, line: number, pager: Pager, fonts: FontSet): void {
   const align = profile === 'letter' ? 'right' : 'center';
   const lines = gridLines({ parts: [{ text, style: bodyStyle('fangsong', false, BODY_SIZE, BLACK) }], firstIndent: 0, align }, fonts);
-  lines.forEach((l, i) => pager.items.push(...lineGlyphs(l, AREA_LEFT, gridBaseline(line + i, BODY_SIZE))));
+  lines.forEach((l, i) => pager.items.push(...placedLineGlyphs(l, AREA_LEFT, gridBaseline(line + i, BODY_SIZE))));
 }
 
 function doubleRule(top: number, order: 'thick-over-thin' | 'thin-over-thick'): RuleLine[] {

@@ -1,8 +1,9 @@
 import type { Align, FontRole, Run } from '../../model/doc.js';
 import type { FontSet } from '../fonts/fonts.js';
-import { lineGlyphs } from './display.js';
+import { placedLineGlyphs } from './display.js';
 import { AREA_LEFT, AREA_WIDTH, BLACK, BODY_SIZE, CHAR_PITCH, gridBaseline } from './geometry.js';
 import { breakLines, type LineBox } from './linebreak.js';
+import { LayoutMemo } from './memo.js';
 import type { Pager } from './pager.js';
 import { toUnits, type StyledText, type TextStyle } from './tokens.js';
 
@@ -25,8 +26,28 @@ export interface GridParagraph {
   align: Align;
 }
 
+/** Set paragraphs by their text, styles, indents and alignment (LayoutMemo: shared, not to be modified). */
+const setParagraphs = new LayoutMemo<readonly LineBox[]>(4096);
+
+function paragraphKey(p: GridParagraph): string {
+  let key = `${p.firstIndent}\0${p.restIndent ?? 0}\0${p.align}`;
+  for (const { text, style } of p.parts) key += `\u0001${styleKey(style)}\0${text}`;
+  return key;
+}
+
+function styleKey(style: TextStyle): string {
+  const { role, size, bold, color, ...others } = style;
+  // Every field of a style must be in the key: a field added to TextStyle fails to compile here.
+  others satisfies Record<string, never>;
+  return `${role}\0${size}\0${bold}\0${color}`;
+}
+
 /** Typesets a paragraph on the body grid (156 mm measure, hanging punctuation allowed). */
-export function gridLines(p: GridParagraph, fonts: FontSet): LineBox[] {
+export function gridLines(p: GridParagraph, fonts: FontSet): readonly LineBox[] {
+  return setParagraphs.get(fonts, paragraphKey(p), () => typesetGrid(p, fonts));
+}
+
+function typesetGrid(p: GridParagraph, fonts: FontSet): LineBox[] {
   const units = toUnits(p.parts, fonts, GRID_SCALE);
   return breakLines(units, {
     width: AREA_WIDTH,
@@ -41,6 +62,6 @@ export function gridLines(p: GridParagraph, fonts: FontSet): LineBox[] {
 export function placeLines(pager: Pager, lines: readonly LineBox[], size: number = BODY_SIZE): void {
   for (const line of lines) {
     const ln = pager.nextLine();
-    pager.items.push(...lineGlyphs(line, AREA_LEFT, gridBaseline(ln, size)));
+    pager.items.push(...placedLineGlyphs(line, AREA_LEFT, gridBaseline(ln, size)));
   }
 }

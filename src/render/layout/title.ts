@@ -1,6 +1,7 @@
 import type { FontSet } from '../fonts/fonts.js';
 import { AREA_WIDTH, BLACK, SIZE } from './geometry.js';
 import { breakLines, canBreakBefore, type LineBox } from './linebreak.js';
+import { LayoutMemo } from './memo.js';
 import { toUnits, type Unit } from './tokens.js';
 
 export const TITLE_SIZE = SIZE.er;
@@ -35,7 +36,7 @@ export function titleLines(text: string, fonts: FontSet, width = AREA_WIDTH, col
   const widthOf = (a: number, b: number): number => prefix[b]! - prefix[a]!;
   const total = widthOf(0, n);
   const minLines = Math.max(1, Math.ceil(total / width - 1e-9));
-  const breaks = chooseBreaks(units, width, minLines, widthOf);
+  const breaks = titleBreaks.get(fonts, `${width}\0${text}`, () => chooseBreaks(units, width, minLines, widthOf));
   if (!breaks) return breakLines(units, { width, firstIndent: 0, restIndent: 0, align: 'center', allowHang: false });
   const bounds = [0, ...breaks, n];
   const lines: LineBox[] = [];
@@ -45,6 +46,13 @@ export function titleLines(text: string, fonts: FontSet, width = AREA_WIDTH, col
   }
   return lines;
 }
+
+/**
+ * Every letter of a batch carries the notice's title, and the search for its breaks is the
+ * costliest part of laying out a letter. The breaks depend only on the text, the measure and the
+ * fonts' widths (not the colour).
+ */
+const titleBreaks = new LayoutMemo<readonly number[] | null>(256);
 
 function chooseBreaks(units: Unit[], width: number, minLines: number, widthOf: (a: number, b: number) => number): number[] | null {
   const n = units.length;

@@ -1,5 +1,6 @@
 import type { GlyphRun } from '../layout/display.js';
 import { num, rgb } from './content.js';
+import type { GlyphSubset } from './ttf-subset.js';
 
 /**
  * The parts of pdfkit's EmbeddedFont that glyph runs use. pdfkit's own text() shapes each string
@@ -11,7 +12,8 @@ export interface EmbeddedFontLike {
   scale: number;
   widths: number[];
   unicode: number[][];
-  subset: { includeGlyph(id: number): number };
+  /** fontkit's subset, or ttf-subset.ts's writing the same file; pdfkit encodes it on embedding. */
+  subset: GlyphSubset;
   font: { glyphForCodePoint(cp: number): { id: number; advanceWidth: number } };
   ref(): unknown;
 }
@@ -24,11 +26,34 @@ export interface PageLike {
 /** Glyph ids per code point, per embedded font of one document. */
 export type GlyphCache = Map<number, { hex: string; width: number }>;
 
+interface FontGlyph {
+  id: number;
+  advanceWidth: number;
+}
+
+/**
+ * fontkit's glyph per code point, per font: fonts are shared by every document of a run, and its
+ * lookup (a cmap search, a glyph object, its metrics) cost more than the rest of a glyph's work.
+ */
+const fontGlyphs = new WeakMap<object, Map<number, FontGlyph>>();
+
+function fontGlyph(font: EmbeddedFontLike['font'], cp: number): FontGlyph {
+  let glyphs = fontGlyphs.get(font);
+  if (!glyphs) fontGlyphs.set(font, (glyphs = new Map()));
+  let g = glyphs.get(cp);
+  if (!g) {
+    const glyph = font.glyphForCodePoint(cp);
+    g = { id: glyph.id, advanceWidth: glyph.advanceWidth };
+    glyphs.set(cp, g);
+  }
+  return g;
+}
+
 function glyphOf(font: EmbeddedFontLike, cache: GlyphCache, ch: string): { hex: string; width: number } {
   const cp = ch.codePointAt(0)!;
   let g = cache.get(cp);
   if (!g) {
-    const glyph = font.font.glyphForCodePoint(cp);
+    const glyph = fontGlyph(font.font, cp);
     const gid = font.subset.includeGlyph(glyph.id);
     const width = glyph.advanceWidth * font.scale;
     font.widths[gid] ??= width;

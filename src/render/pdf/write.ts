@@ -7,6 +7,7 @@ import { layoutDocument } from '../layout/document.js';
 import { PAGE_HEIGHT, PAGE_WIDTH } from '../layout/geometry.js';
 import { glyphRunOps, type EmbeddedFontLike, type GlyphCache, type PageLike } from './glyphs.js';
 import { drawBox, drawLine, drawSector } from './paths.js';
+import { ttfSubset } from './ttf-subset.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -75,9 +76,13 @@ export function paint(tree: DocTree, laid: LaidOutDoc): Buffer {
     let e = embedded.get(face);
     if (!e) {
       const name = `${face.key}-${embedded.size}`;
-      doc.registerFont(name, face.embedFont(drawn.get(face) ?? []) as unknown as string);
+      const source = face.embedFont(drawn.get(face) ?? []);
+      doc.registerFont(name, source as unknown as string);
       doc.font(name);
-      e = { font: (doc as unknown as { _font: EmbeddedFontLike })._font, cache: new Map() };
+      const font = (doc as unknown as { _font: EmbeddedFontLike })._font;
+      // Swapped before any glyph is included: the same file as fontkit's subset, written faster.
+      font.subset = ttfSubset(source) ?? font.subset;
+      e = { font, cache: new Map() };
       embedded.set(face, e);
     }
     return e;
@@ -89,7 +94,8 @@ export function paint(tree: DocTree, laid: LaidOutDoc): Buffer {
       let text: string[] = [];
       const flush = (): void => {
         if (text.length === 0) return;
-        doc.addContent(`q\n1 0 0 -1 0 ${PAGE_HEIGHT} cm\n${text.join('\n')}\nQ`);
+        // pdfkit turns a string into bytes one character at a time, adding a newline; the same bytes, natively.
+        doc.addContent(Buffer.from(`q\n1 0 0 -1 0 ${PAGE_HEIGHT} cm\n${text.join('\n')}\nQ\n`, 'latin1'));
         text = [];
       };
       for (const item of page.items) {
