@@ -14,7 +14,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, type ErrorKind } from '../model/errors.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeFileAtomicAsync } from '../util/atomic-write.js';
 import { writeDocument, type DocFormat } from './output.js';
 import type { PdfJob, PdfReply } from './pdf-worker.js';
 
@@ -164,12 +164,14 @@ async function helpWithPdfs(jobs: readonly BatchJob[], take: () => number | unde
   const { writePdf } = await import('./pdf/write.js');
   await prefetchSystemFonts();
   const fonts = loadFonts({ fontsDir });
+  const writes: Promise<void>[] = [];
   for (let i = take(); i !== undefined; i = take()) {
-    writeFileAtomic(`${jobs[i]!.base}.pdf`, writePdf(jobs[i]!.tree, fonts));
-    done(i);
-    // Lets the worker's replies in, so that it is sent its next job.
+    const n = i;
+    writes.push(writeFileAtomicAsync(`${jobs[n]!.base}.pdf`, writePdf(jobs[n]!.tree, fonts)).then(() => done(n)));
+    // Lets the worker's replies and finished writes in, so that the worker is sent its next job.
     await new Promise((r) => setImmediate(r));
   }
+  await Promise.all(writes);
 }
 
 async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {

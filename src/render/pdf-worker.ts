@@ -8,7 +8,7 @@ import './fonts/prelude.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocTree } from '../model/doc.js';
 import { DubanError } from '../model/errors.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeFileAtomicAsync } from '../util/atomic-write.js';
 
 // Loaded after the prelude has run (a static import would load fontkit with it, before it runs).
 const [{ loadFonts }, { writePdf }] = await Promise.all([import('./fonts/fonts.js'), import('./pdf/write.js')]);
@@ -25,15 +25,24 @@ const fonts = loadFonts({ fontsDir: (workerData as { fontsDir?: string }).fontsD
 // Parse the fonts now: the worker is often started before its first job is ready.
 for (const face of Object.values(fonts.faces)) void face.font;
 
+/** The error of a job as the main thread rebuilds it. */
+function failure(id: number, e: unknown): PdfReply {
+  return e instanceof DubanError
+    ? { id, ok: false, kind: e.kind, message: e.message, file: e.place.file }
+    : { id, ok: false, kind: 'internal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+}
+
 parentPort?.on('message', (job: PdfJob) => {
+  let pdf: Buffer;
   try {
-    writeFileAtomic(job.path, writePdf(job.tree, fonts));
-    parentPort!.postMessage({ id: job.id, ok: true } satisfies PdfReply);
+    pdf = writePdf(job.tree, fonts);
   } catch (e) {
-    const reply: PdfReply =
-      e instanceof DubanError
-        ? { id: job.id, ok: false, kind: e.kind, message: e.message, file: e.place.file }
-        : { id: job.id, ok: false, kind: 'internal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-    parentPort!.postMessage(reply);
+    parentPort!.postMessage(failure(job.id, e));
+    return;
   }
+  // The file is written on libuv's threads while the next job is rendered.
+  writeFileAtomicAsync(job.path, pdf).then(
+    () => parentPort!.postMessage({ id: job.id, ok: true } satisfies PdfReply),
+    (e: unknown) => parentPort!.postMessage(failure(job.id, e)),
+  );
 });
