@@ -1,5 +1,5 @@
 import type { FontRole } from '../../model/doc.js';
-import { openFont, openSlimFont, type FontkitFont } from './load.js';
+import { glyphFor, openFont, openSlimFont, type FontkitFont } from './load.js';
 import type { SparseFont } from './sparse.js';
 import { inSlimCoverage } from './slim.js';
 
@@ -57,7 +57,7 @@ export class Face {
     if (f !== this.slim) return f;
     const list = [...cps];
     if (!list.every(inSlimCoverage)) return this.full();
-    this.sparse?.ensure(list.map((cp) => f.glyphForCodePoint(cp).id));
+    this.sparse?.ensure(list.map((cp) => glyphFor(f, cp).id));
     return f;
   }
 
@@ -66,7 +66,7 @@ export class Face {
     let a = this.advances.get(cp);
     if (a === undefined) {
       const f = this.font;
-      a = f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
+      a = glyphFor(f, cp).advanceWidth / f.unitsPerEm;
       this.advances.set(cp, a);
     }
     return a;
@@ -75,7 +75,7 @@ export class Face {
   /** Horizontal ink extent of a code point's glyph, in ems. */
   ink(cp: number): { minX: number; maxX: number } {
     const f = this.slim && this.font === this.slim && !inSlimCoverage(cp) ? this.full() : this.font;
-    const glyph = f.glyphForCodePoint(cp);
+    const glyph = glyphFor(f, cp);
     if (f === this.slim) this.sparse?.ensure([glyph.id]);
     const b = glyph.bbox;
     return { minX: (b.minX ?? 0) / f.unitsPerEm, maxX: (b.maxX ?? 0) / f.unitsPerEm };

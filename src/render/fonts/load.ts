@@ -81,6 +81,21 @@ export function openSlimFont(path: string): { font: FontkitFont; sparse: SparseF
   }
 }
 
+interface CmapFont {
+  _cmapProcessor: { lookup(cp: number): number };
+  getGlyph(id: number): Fontkit.Glyph;
+}
+
+/**
+ * fontkit's glyph for a code point, without the code point attached: glyphForCodePoint attaches
+ * it, and a glyph with code points asks unicode-properties whether they are combining marks,
+ * which decodes a Unicode trie (20–30 ms, in every process) for a property no writer here uses.
+ */
+export function glyphFor(font: FontkitFont, cp: number): Fontkit.Glyph {
+  const f = font as unknown as CmapFont;
+  return f.getGlyph(f._cmapProcessor.lookup(cp));
+}
+
 interface DecodableGlyph {
   _decode?: () => unknown;
   dubanMemo?: true;

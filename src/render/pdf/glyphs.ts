@@ -1,6 +1,7 @@
 import type { GlyphRun } from '../layout/display.js';
 import { num, rgb } from './content.js';
 import type { GlyphSubset } from './ttf-subset.js';
+import { glyphFor, type FontkitFont } from '../fonts/load.js';
 
 /**
  * The parts of pdfkit's EmbeddedFont that glyph runs use. pdfkit's own text() shapes each string
@@ -14,7 +15,7 @@ export interface EmbeddedFontLike {
   unicode: number[][];
   /** fontkit's subset, or ttf-subset.ts's writing the same file; pdfkit encodes it on embedding. */
   subset: GlyphSubset;
-  font: { glyphForCodePoint(cp: number): { id: number; advanceWidth: number } };
+  font: FontkitFont;
   ref(): unknown;
 }
 
@@ -42,7 +43,7 @@ function fontGlyph(font: EmbeddedFontLike['font'], cp: number): FontGlyph {
   if (!glyphs) fontGlyphs.set(font, (glyphs = new Map()));
   let g = glyphs.get(cp);
   if (!g) {
-    const glyph = font.glyphForCodePoint(cp);
+    const glyph = glyphFor(font, cp);
     g = { id: glyph.id, advanceWidth: glyph.advanceWidth };
     glyphs.set(cp, g);
   }
