@@ -1,5 +1,5 @@
 import type { FontRole } from '../../model/doc.js';
-import { glyphFor, openFont, openSlimFont, type FontkitFont } from './load.js';
+import { glyphFor, glyphMetrics, openFont, openSlimFont, type FontkitFont } from './load.js';
 import type { SparseFont } from './sparse.js';
 import { inSlimCoverage } from './slim.js';
 
@@ -57,7 +57,7 @@ export class Face {
     if (f !== this.slim) return f;
     const list = [...cps];
     if (!list.every(inSlimCoverage)) return this.full();
-    this.sparse?.ensure(list.map((cp) => glyphFor(f, cp).id));
+    this.sparse?.ensure(list.map((cp) => glyphMetrics(f, cp).id));
     return f;
   }
 
@@ -66,7 +66,7 @@ export class Face {
     let a = this.advances.get(cp);
     if (a === undefined) {
       const f = this.font;
-      a = glyphFor(f, cp).advanceWidth / f.unitsPerEm;
+      a = glyphMetrics(f, cp).advanceWidth / f.unitsPerEm;
       this.advances.set(cp, a);
     }
     return a;
@@ -84,7 +84,7 @@ export class Face {
   has(cp: number): boolean {
     let h = this.coverage.get(cp);
     if (h === undefined) {
-      h = this.font.hasGlyphForCodePoint(cp);
+      h = glyphMetrics(this.font, cp).id !== 0;
       this.coverage.set(cp, h);
     }
     return h;

@@ -4,6 +4,7 @@ import { fontkit } from './libs.js';
 import { DubanError } from '../../model/errors.js';
 import { canSlim, hasSlimTables, slimFile, storeSlim } from './slim.js';
 import { SparseFont } from './sparse.js';
+import { FontMetrics } from './metrics.js';
 
 export type FontkitFont = Fontkit.Font;
 
@@ -46,6 +47,7 @@ export function openFont(path: string, wantFamily?: string, opts: { cacheSlim?: 
     }
     // Touch the cmap now so that a broken file fails here, with its name, not mid-document.
     font.hasGlyphForCodePoint(0x4e2d);
+    preloadLoca(font);
     memoiseGlyphDecoding(font);
     if (opts.cacheSlim && !isCollection(created) && canSlim(font)) storeSlim(path, bytes, font);
   } catch (e) {
@@ -72,6 +74,7 @@ export function openSlimFont(path: string): { font: FontkitFont; sparse: SparseF
     const created = fontkit.create(sparse.bytes);
     if (isCollection(created) || !hasSlimTables(created)) return null;
     created.hasGlyphForCodePoint(0x4e2d);
+    preloadLoca(created);
     memoiseGlyphDecoding(created);
     const opened = { font: created, sparse };
     slims.set(key, opened);
@@ -94,6 +97,45 @@ interface CmapFont {
 export function glyphFor(font: FontkitFont, cp: number): Fontkit.Glyph {
   const f = font as unknown as CmapFont;
   return f.getGlyph(f._cmapProcessor.lookup(cp));
+}
+
+interface LocaInternals {
+  directory?: { tables: Record<string, { offset: number; length: number } | undefined> };
+  stream?: { buffer: Uint8Array };
+  _tables: Record<string, unknown>;
+  head: { indexToLocFormat: number };
+}
+
+/**
+ * fontkit decodes loca entry by entry through restructure the first time any glyph's metrics are
+ * asked (pdfkit asks for .notdef's): 8–30 ms a font in every process. The same table, as fontkit
+ * would hold it (offsets in bytes, short ones doubled), decoded in one loop.
+ */
+function preloadLoca(font: FontkitFont): void {
+  const f = font as unknown as LocaInternals;
+  const t = f.directory?.tables.loca;
+  const bytes = f.stream?.buffer;
+  const format = f.head.indexToLocFormat;
+  if (!t || !bytes || 'loca' in f._tables || (format !== 0 && format !== 1)) return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const size = format === 0 ? 2 : 4;
+  const offsets = new Array<number>(Math.floor(t.length / size));
+  for (let i = 0; i < offsets.length; i++) offsets[i] = format === 0 ? view.getUint16(t.offset + 2 * i) * 2 : view.getUint32(t.offset + 4 * i);
+  f._tables.loca = { version: format, offsets, _processed: true };
+}
+
+const metrics = new WeakMap<FontkitFont, FontMetrics | null>();
+
+/** A glyph's id and advance (font units) for a code point: from the font's bytes when FontMetrics can, else fontkit's. */
+export function glyphMetrics(font: FontkitFont, cp: number): { id: number; advanceWidth: number } {
+  let m = metrics.get(font);
+  if (m === undefined) metrics.set(font, (m = FontMetrics.of(font)));
+  if (m) {
+    const id = m.glyphId(cp);
+    return { id, advanceWidth: m.advance(id) };
+  }
+  const g = glyphFor(font, cp);
+  return { id: g.id, advanceWidth: g.advanceWidth };
 }
 
 interface DecodableGlyph {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { existsSync } from 'node:fs';
-import { cacheKey, cachePath, writeCache } from '../../util/cache.js';
+import { cacheKey, cachePath, readCache, writeCache } from '../../util/cache.js';
 import type { FontkitFont } from './load.js';
 
 /**
@@ -15,17 +15,28 @@ import type { FontkitFont } from './load.js';
  */
 const FORMAT = 'duban-slim-1';
 
-let gb2312: Set<number> | undefined;
+const HANZI_FIRST = 0x4e00;
+const HANZI_LAST = 0x9fff;
+let gb2312Hanzi: Uint8Array | undefined;
 
-/** The 7,445 characters of GB 2312 (6,763 hanzi and the symbols), decoded from their two-byte codes. */
-function gb2312Set(): Set<number> {
-  if (gb2312) return gb2312;
+/**
+ * GB 2312's hanzi as a bitmap over U+4E00–U+9FFF, decoded from their two-byte codes once and then
+ * kept in duban's cache: the GBK decoder's first use costs some 15 ms of every PDF run.
+ */
+function gb2312Bitmap(): Uint8Array {
+  if (gb2312Hanzi) return gb2312Hanzi;
+  const cached = readCache('fonts', 'gb2312-hanzi-1.bin');
+  const size = ((HANZI_LAST - HANZI_FIRST) >> 3) + 1;
+  if (cached && cached.length === size) return (gb2312Hanzi = new Uint8Array(cached));
   const bytes: number[] = [];
   for (let hi = 0xa1; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) bytes.push(hi, lo);
-  const text = new TextDecoder('gbk').decode(Uint8Array.from(bytes));
-  gb2312 = new Set<number>();
-  for (const ch of text) if (ch !== '\ufffd') gb2312.add(ch.codePointAt(0)!);
-  return gb2312;
+  const bitmap = new Uint8Array(size);
+  for (const ch of new TextDecoder('gbk').decode(Uint8Array.from(bytes))) {
+    const i = ch.codePointAt(0)! - HANZI_FIRST;
+    if (i >= 0 && i <= HANZI_LAST - HANZI_FIRST) bitmap[i >> 3]! |= 1 << (i & 7);
+  }
+  writeCache('fonts', 'gb2312-hanzi-1.bin', bitmap);
+  return (gb2312Hanzi = bitmap);
 }
 
 /** Code points whose glyphs the slim copy keeps: everything below the CJK block's hanzi plus GB 2312. */
@@ -33,7 +44,9 @@ export function inSlimCoverage(cp: number): boolean {
   if (cp < 0x3400) return true;
   if (cp >= 0xfe10 && cp <= 0xfe6f) return true;
   if (cp >= 0xff00 && cp <= 0xffef) return true;
-  return cp >= 0x4e00 && cp <= 0x9fff && gb2312Set().has(cp);
+  if (cp < HANZI_FIRST || cp > HANZI_LAST) return false;
+  const i = cp - HANZI_FIRST;
+  return (gb2312Bitmap()[i >> 3]! & (1 << (i & 7))) !== 0;
 }
 
 function cacheName(path: string): string {

@@ -1,7 +1,7 @@
 import type { GlyphRun } from '../layout/display.js';
 import { num, rgb } from './content.js';
 import type { GlyphSubset } from './ttf-subset.js';
-import { glyphFor, type FontkitFont } from '../fonts/load.js';
+import { glyphMetrics, type FontkitFont } from '../fonts/load.js';
 
 /**
  * The parts of pdfkit's EmbeddedFont that glyph runs use. pdfkit's own text() shapes each string
@@ -43,8 +43,7 @@ function fontGlyph(font: EmbeddedFontLike['font'], cp: number): FontGlyph {
   if (!glyphs) fontGlyphs.set(font, (glyphs = new Map()));
   let g = glyphs.get(cp);
   if (!g) {
-    const glyph = glyphFor(font, cp);
-    g = { id: glyph.id, advanceWidth: glyph.advanceWidth };
+    g = glyphMetrics(font, cp);
     glyphs.set(cp, g);
   }
   return g;
