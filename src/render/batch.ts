@@ -145,10 +145,12 @@ export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions):
   const inWorker = pdfsInWorker(worker, jobs, take, pdfDone);
   try {
     if (wantDocx) {
+      const writes: Promise<void>[] = [];
       for (const job of jobs) {
-        await writeDocument(job.tree, job.base, { formats: ['docx'] });
+        await writeDocument(job.tree, job.base, { formats: ['docx'], writes });
         opts.onDone?.(job.label);
       }
+      await Promise.all(writes);
     }
     // This thread loads pdfkit and the fonts too only when enough PDFs are left to pay for it.
     if (jobs.length - next >= (wantDocx ? HELP_MIN : 2)) await helpWithPdfs(jobs, take, pdfDone, opts.fontsDir);
@@ -182,10 +184,12 @@ async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Pro
     fonts = loadFonts({ fontsDir: opts.fontsDir });
   }
   const written: string[] = [];
+  const writes: Promise<void>[] = [];
   for (const job of jobs) {
-    written.push(...(await writeDocument(job.tree, job.base, { formats: opts.formats, fonts })));
+    written.push(...(await writeDocument(job.tree, job.base, { formats: opts.formats, fonts, writes })));
     opts.onDone?.(job.label);
   }
+  await Promise.all(writes);
   return written;
 }
 

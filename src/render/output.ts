@@ -5,7 +5,7 @@
 import './fonts/prelude.js';
 import type { DocTree } from '../model/doc.js';
 import { DubanError } from '../model/errors.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeFileAtomicAsync } from '../util/atomic-write.js';
 import type { FontSet } from './fonts/fonts.js';
 
 export type DocFormat = 'docx' | 'pdf';
@@ -24,21 +24,30 @@ export interface WriteDocumentOptions {
   formats: readonly DocFormat[];
   /** Needed when formats include pdf; loaded once per process by the caller. */
   fonts?: FontSet;
+  /**
+   * A batch collects its file writes here and awaits them at its end, so that they go on while
+   * the next document is rendered; without it each write is awaited.
+   */
+  writes?: Promise<void>[];
 }
 
 /** Writes `<base>.docx` and/or `<base>.pdf`; returns the paths written. */
 export async function writeDocument(tree: DocTree, base: string, opts: WriteDocumentOptions): Promise<string[]> {
   const written: string[] = [];
+  const write = async (path: string, data: Uint8Array): Promise<void> => {
+    const done = writeFileAtomicAsync(path, data);
+    if (opts.writes) opts.writes.push(done);
+    else await done;
+    written.push(path);
+  };
   if (opts.formats.includes('docx')) {
     const { writeDocx } = await import('./docx/index.js');
-    writeFileAtomic(`${base}.docx`, await writeDocx(tree));
-    written.push(`${base}.docx`);
+    await write(`${base}.docx`, await writeDocx(tree));
   }
   if (opts.formats.includes('pdf')) {
     if (!opts.fonts) throw new DubanError('internal', '生成 PDF 需要先加载字体');
     const { writePdf } = await import('./pdf/write.js');
-    writeFileAtomic(`${base}.pdf`, writePdf(tree, opts.fonts));
-    written.push(`${base}.pdf`);
+    await write(`${base}.pdf`, writePdf(tree, opts.fonts));
   }
   return written;
 }

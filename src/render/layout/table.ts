@@ -3,6 +3,7 @@ import type { FontSet } from '../fonts/fonts.js';
 import { lineGlyphs, type DrawItem } from './display.js';
 import { AREA_BOTTOM, AREA_HEIGHT, AREA_LEFT, AREA_TOP, AREA_WIDTH, BLACK, EM_ASCENT, GRID_LINES, LINE_PITCH, SIZE, lineTop } from './geometry.js';
 import { breakLines, type LineBox } from './linebreak.js';
+import { LayoutMemo } from './memo.js';
 import type { Pager } from './pager.js';
 import { toUnits } from './tokens.js';
 
@@ -14,7 +15,7 @@ const RULE = 0.6;
 interface CellBox {
   x: number;
   w: number;
-  lines: LineBox[];
+  lines: readonly LineBox[];
 }
 
 interface RowBox {
@@ -97,6 +98,16 @@ function columnEdges(t: TableBlock): number[] {
   return edges;
 }
 
+/** Cell texts set by text, face, size, width and alignment: a batch's tables repeat their cells (LayoutMemo: shared, not to be modified). */
+const setCells = new LayoutMemo<readonly LineBox[]>(8192);
+
+function cellLines(text: string, header: boolean, size: number, width: number, align: Align, fonts: FontSet): readonly LineBox[] {
+  return setCells.get(fonts, `${header ? 1 : 0}\u0000${size}\u0000${width}\u0000${align}\u0000${text}`, () => {
+    const units = toUnits([{ text, style: { role: header ? 'heiti' : 'fangsong', size, bold: false, color: BLACK } }], fonts, 1);
+    return breakLines(units, { width, firstIndent: 0, restIndent: 0, align, allowHang: false });
+  });
+}
+
 function prepareRow(cells: TableCell[], cols: number[], size: number, header: boolean, fonts: FontSet): RowBox {
   const out: CellBox[] = [];
   let col = 0;
@@ -107,8 +118,7 @@ function prepareRow(cells: TableCell[], cols: number[], size: number, header: bo
     const x = cols[col]!;
     const w = cols[col + span]! - x;
     const align: Align = cell.align ?? (header ? 'center' : 'left');
-    const units = toUnits([{ text: cell.text, style: { role: header ? 'heiti' : 'fangsong', size, bold: false, color: BLACK } }], fonts, 1);
-    const lines = breakLines(units, { width: w - 2 * PAD_X, firstIndent: 0, restIndent: 0, align, allowHang: false });
+    const lines = cellLines(cell.text, header, size, w - 2 * PAD_X, align, fonts);
     out.push({ x, w, lines });
     col += span;
   }
