@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, type ErrorKind } from '../model/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { writeDocument, type DocFormat } from './output.js';
+import { prepareDocuments, writeDocument, type DocFormat } from './output.js';
 import type { PdfJob, PdfReply } from './pdf-worker.js';
 
 export interface BatchJob {
@@ -136,6 +136,7 @@ export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions):
   const inWorker = pdfsInWorker(worker, jobs, take, pdfDone);
   try {
     if (wantDocx) {
+      await prepareDocuments(jobs.map((j) => j.tree), opts.formats);
       for (const job of jobs) {
         await writeDocument(job.tree, job.base, { formats: ['docx'] });
         opts.onDone?.(job.label);
@@ -166,6 +167,7 @@ async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Pro
     await prefetchSystemFonts();
     fonts = loadFonts({ fontsDir: opts.fontsDir });
   }
+  await prepareDocuments(jobs.map((j) => j.tree), opts.formats);
   const written: string[] = [];
   for (const job of jobs) {
     written.push(...(await writeDocument(job.tree, job.base, { formats: opts.formats, fonts })));

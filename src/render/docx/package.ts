@@ -5,7 +5,9 @@
  * - fontTable.xml: the 公文 faces with their fallbacks and the GB2312 charset;
  * - exact line heights off the grid (unsnapExactLines).
  */
-import { deterministicZip, deterministicZipParts } from '../../util/office-zip.js';
+import { strFromU8, strToU8 } from 'fflate';
+import { deterministicZip, finishedPart, isXmlPart, packageArchive, packageEntry, packageOrder } from '../../util/office-zip.js';
+import type { ZipEntry } from '../../util/zip-write.js';
 import { fontTableXml } from './fonts.js';
 
 const NORMAL_STYLE = /(<w:style\b[^>]*w:styleId="Normal"[^>]*>)([\s\S]*?)(<\/w:style>)/;
@@ -45,9 +47,27 @@ export function finishPackage(packed: Uint8Array, isoDate: string): Buffer {
   return deterministicZip(packed, isoDate, patchPart);
 }
 
-/** The same, from the package's parts before any zip was made (one deflate instead of two). */
-export function packageFromParts(parts: ReadonlyMap<string, string | Uint8Array>, isoDate: string): Buffer {
-  const entries: Record<string, Uint8Array> = {};
-  for (const [path, data] of parts) entries[path] = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
-  return deterministicZipParts(entries, isoDate, patchPart);
+export type PartData = string | Uint8Array;
+
+/**
+ * One part as its archive entry: an XML part read back as text (as a part of a zip would be),
+ * stamped with the date when it is core.xml, patched, then compressed.
+ */
+export function partEntry(path: string, data: PartData, isoDate: string): ZipEntry {
+  const bytes = typeof data === 'string' ? strToU8(data) : data;
+  if (!isXmlPart(path)) return packageEntry(path, bytes);
+  return packageEntry(path, strToU8(finishedPart(path, strFromU8(bytes), isoDate, patchPart)));
+}
+
+export type PartEntry = typeof partEntry;
+
+/**
+ * The same, from the package's parts before any zip was made (one deflate instead of two).
+ * `entryOf` may hand back an entry made before for the same part and date.
+ */
+export function packageFromParts(parts: ReadonlyMap<string, PartData>, isoDate: string, entryOf: PartEntry = partEntry): Buffer {
+  return packageArchive(
+    packageOrder([...parts.keys()]).map((path) => entryOf(path, parts.get(path)!, isoDate)),
+    isoDate,
+  );
 }
