@@ -35,10 +35,18 @@ export function unsnapExactLines(xml: string): string {
   return xml.replace(/<w:spacing\b[^>]*w:lineRule="exact"[^>]*\/>/g, (spacing) => `<w:snapToGrid w:val="0"/>${spacing}`);
 }
 
+const DOCUMENT = 'word/document.xml';
+
+/**
+ * document.xml's patch. It rewrites within single tags, so it may as well be applied to the
+ * body's elements one by one, and to what comes before and after them.
+ */
+export const patchDocumentXml = unsnapExactLines;
+
 function patchPart(path: string, xml: string): string {
   if (path === 'word/styles.xml') return unsnapExactLines(patchNormalStyle(xml));
   if (path === 'word/fontTable.xml') return patchFontTable(xml);
-  if (path === 'word/document.xml') return unsnapExactLines(xml);
+  if (path === DOCUMENT) return patchDocumentXml(xml);
   return xml;
 }
 
@@ -54,9 +62,22 @@ export type PartData = string | Uint8Array;
  * stamped with the date when it is core.xml, patched, then compressed.
  */
 export function partEntry(path: string, data: PartData, isoDate: string): ZipEntry {
-  const bytes = typeof data === 'string' ? strToU8(data) : data;
-  if (!isXmlPart(path)) return packageEntry(path, bytes);
-  return packageEntry(path, strToU8(finishedPart(path, strFromU8(bytes), isoDate, patchPart)));
+  if (!isXmlPart(path)) return packageEntry(path, typeof data === 'string' ? strToU8(data) : data);
+  return packageEntry(path, strToU8(finishedPart(path, asRead(data), isoDate, patchPart)));
+}
+
+/**
+ * A part's text as reading it back from UTF-8 gives it: without a leading byte-order mark.
+ * (Lone surrogates, which reading back would make U+FFFD, are written as its bytes either way.)
+ */
+function asRead(data: PartData): string {
+  if (typeof data !== 'string') return strFromU8(data);
+  return data.charCodeAt(0) === 0xfeff ? data.slice(1) : data;
+}
+
+/** The entry of a document.xml that was patched already (patchDocumentXml), as partEntry would make it. */
+export function patchedDocumentEntry(xml: string): ZipEntry {
+  return packageEntry(DOCUMENT, strToU8(xml));
 }
 
 export type PartEntry = typeof partEntry;

@@ -14,6 +14,9 @@
  * tables do not: a table's XML is its frame (w:tblPr and w:tblGrid, made from its layout), its
  * rows (each made from the layout and the row), then </w:tbl>.
  *
+ * Kept XML is patched already (package.ts: the patch of document.xml rewrites within single
+ * tags, and no tag spans two pieces), so that a document is not patched again.
+ *
  * Why a kept part cannot be stale: keys are the complete inputs (plain data that the builders
  * read and nothing else); the pieces' document must come out with exactly the shell's other
  * parts, with document.xml exactly around its body and with as many body elements as were
@@ -25,7 +28,7 @@ import { finishedPart, isDated } from '../../util/office-zip.js';
 import type { ZipEntry } from '../../util/zip-write.js';
 import { hasPicture, pieceChildren, planOf, type Piece, type Plan } from './blocks.js';
 import { docxCompiler, documentFrom, shellOf, type PackageParts, type ShellSpec } from './document.js';
-import { packageFromParts, partEntry, type PartData, type PartEntry } from './package.js';
+import { packageFromParts, partEntry, patchDocumentXml, patchedDocumentEntry, type PartData, type PartEntry } from './package.js';
 import { rowInputs, tableFrom, tableLayout, tableRow, type RowInput, type TableLayout } from './table.js';
 import { xmlElements } from './xml-cut.js';
 
@@ -41,16 +44,19 @@ const MAX_KEPT = 50_000;
 interface Shell {
   /** The empty document's parts: document.xml is replaced per document. */
   parts: PackageParts;
-  /** document.xml up to the body's first child, and from the section properties on. */
+  /** document.xml up to the body's first child, and from the section properties on, as docx wrote them. */
   head: string;
   tail: string;
+  /** The same, patched. */
+  patchedHead: string;
+  patchedTail: string;
   /** Piece key → the XML of the piece's children. */
   pieces: Map<string, string>;
   /** Table layout key → <w:tbl>, w:tblPr and w:tblGrid. */
   frames: Map<string, string>;
   /** Row key → <w:tr>…</w:tr>. */
   rows: Map<string, string>;
-  /** Zip entries of the parts that are the same on every date. */
+  /** Zip entries of the parts that are the same in every document of the shell. */
   entries: Map<string, ZipEntry>;
 }
 
@@ -103,12 +109,18 @@ function keptTable(shell: Shell, t: TableParts): string | undefined {
 
 // ---------------------------------------------------------------- planning
 
+/** How a body piece's XML is found: whole by the piece's key, or a table row by row. */
+type Lookup = { piece: Piece; key: string; table?: undefined } | { piece: Piece; table: TableParts };
+
 interface Planned {
-  tree: DocTree;
-  plan: Plan;
   shell: ShellSpec;
   shellKey: string;
-  keys: Map<Piece, string>;
+  body: Lookup[];
+}
+
+function lookupOf(piece: Piece, keys: ReadonlyMap<Piece, string>): Lookup {
+  const table = tableParts(piece);
+  return table ? { piece, table } : { piece, key: keys.get(piece) ?? keyOf(piece) };
 }
 
 /**
@@ -117,13 +129,9 @@ interface Planned {
  */
 function planned(tree: DocTree, learn: boolean): Planned | undefined {
   const keys = new Map<Piece, string>();
-  const keyFor = (p: Piece): string => {
-    const key = keys.get(p) ?? keyOf(p);
-    keys.set(p, key);
-    return key;
-  };
   const plan = planOf(tree.blocks, tree.profile, (p) => {
-    const key = keyFor(p);
+    const key = keyOf(p);
+    keys.set(p, key);
     const known = makesAny.get(key);
     if (known !== undefined || !learn || hasPicture(p)) return known;
     const any = pieceChildren(p).length > 0;
@@ -131,9 +139,8 @@ function planned(tree: DocTree, learn: boolean): Planned | undefined {
     return any;
   });
   if (!plan || plan.body.some(hasPicture)) return undefined;
-  for (const p of plan.body) keyFor(p);
   const shell = shellOf(tree, plan);
-  return { tree, plan, shell, shellKey: keyOf(shell), keys };
+  return { shell, shellKey: keyOf(shell), body: plan.body.map((p) => lookupOf(p, keys)) };
 }
 
 // ---------------------------------------------------------------- the shell
@@ -145,9 +152,27 @@ function newShell(spec: ShellSpec): Shell | undefined {
   const parts = compiler.compile(documentFrom(spec, []));
   const xml = parts.get(DOCUMENT);
   const at = typeof xml === 'string' ? xml.indexOf(BODY_OPEN) : -1;
-  if (typeof xml !== 'string' || at < 0) return undefined;
-  const cut = at + BODY_OPEN.length;
-  return { parts, head: xml.slice(0, cut), tail: xml.slice(cut), pieces: new Map(), frames: new Map(), rows: new Map(), entries: new Map() };
+  // Read back from a zip, a leading byte-order mark would be dropped: docx starts with the declaration.
+  if (typeof xml !== 'string' || at < 0 || !xml.startsWith('<?xml')) return undefined;
+  const [head, tail] = [xml.slice(0, at + BODY_OPEN.length), xml.slice(at + BODY_OPEN.length)];
+  return {
+    parts,
+    head,
+    tail,
+    patchedHead: patchDocumentXml(head),
+    patchedTail: patchDocumentXml(tail),
+    pieces: new Map(),
+    frames: new Map(),
+    rows: new Map(),
+    entries: undatedEntries(parts),
+  };
+}
+
+/** Zip entries of the parts every document of the shell has as they are: all but document.xml and the dated ones. */
+function undatedEntries(parts: PackageParts): Map<string, ZipEntry> {
+  const shared = [...parts].filter(([path]) => path !== DOCUMENT && !isDated(path));
+  // The date is not read for these parts.
+  return new Map(shared.map(([path, data]) => [path, partEntry(path, data, '')]));
 }
 
 /**
@@ -175,26 +200,59 @@ interface Wanted {
   tables: Map<string, { layout: TableLayout; rows: Map<string, RowInput> }>;
 }
 
-function wantedBy(shell: Shell, docs: readonly Planned[]): Wanted {
-  const wanted: Wanted = { pieces: new Map(), tables: new Map() };
-  for (const doc of docs) {
-    for (const piece of doc.plan.body) {
-      const t = tableParts(piece);
-      if (!t) {
-        const key = doc.keys.get(piece)!;
-        if (!shell.pieces.has(key)) wanted.pieces.set(key, piece);
-        continue;
-      }
-      const rows = t.rows.map((r, i) => [t.rowKeys[i]!, r] as const).filter(([k]) => !shell.rows.has(k));
-      // A frame not kept yet comes with one of its rows, since docx does not write a table without rows.
-      if (rows.length === 0 && !shell.frames.has(t.layoutKey)) rows.push([t.rowKeys[0]!, t.rows[0]!]);
-      if (rows.length === 0) continue;
-      const entry = wanted.tables.get(t.layoutKey) ?? { layout: t.layout, rows: new Map<string, RowInput>() };
-      for (const [k, r] of rows) entry.rows.set(k, r);
-      wanted.tables.set(t.layoutKey, entry);
+/** Pieces and rows per document that docx writes to keep: a large batch is written in several, to bound memory. */
+const CHUNK = 1000;
+
+/** Collects what the documents need and the shell does not keep yet, each once, in chunks. */
+class WantedList {
+  readonly chunks: Wanted[] = [];
+  private size = CHUNK;
+  private readonly seen = { pieces: new Set<string>(), rows: new Set<string>(), frames: new Set<string>() };
+
+  constructor(private readonly shell: Shell) {}
+
+  /** The chunk that takes one more piece or row. */
+  private slot(): Wanted {
+    if (this.size >= CHUNK) {
+      this.chunks.push({ pieces: new Map(), tables: new Map() });
+      this.size = 0;
+    }
+    this.size++;
+    return this.chunks[this.chunks.length - 1]!;
+  }
+
+  addPiece(key: string, piece: Piece): void {
+    if (this.shell.pieces.has(key) || this.seen.pieces.has(key)) return;
+    this.seen.pieces.add(key);
+    this.slot().pieces.set(key, piece);
+  }
+
+  addTable(t: TableParts): void {
+    const fresh = (k: string): boolean => !this.shell.rows.has(k) && !this.seen.rows.has(k);
+    const rows = t.rows.map((r, i) => [t.rowKeys[i]!, r] as const).filter(([k]) => fresh(k));
+    const frameKept = this.shell.frames.has(t.layoutKey) || this.seen.frames.has(t.layoutKey);
+    // A frame not kept yet comes with one of its rows, since docx does not write a table without rows.
+    if (rows.length === 0 && !frameKept) rows.push([t.rowKeys[0]!, t.rows[0]!]);
+    for (const [k, r] of rows) {
+      this.seen.rows.add(k);
+      this.seen.frames.add(t.layoutKey);
+      const chunk = this.slot();
+      const entry = chunk.tables.get(t.layoutKey) ?? { layout: t.layout, rows: new Map<string, RowInput>() };
+      entry.rows.set(k, r);
+      chunk.tables.set(t.layoutKey, entry);
     }
   }
-  return wanted;
+}
+
+function wantedBy(shell: Shell, docs: readonly Planned[]): Wanted[] {
+  const list = new WantedList(shell);
+  for (const doc of docs) {
+    for (const l of doc.body) {
+      if (l.table) list.addTable(l.table);
+      else list.addPiece(l.key, l.piece);
+    }
+  }
+  return list.chunks;
 }
 
 /** Cuts a table into its frame and rows; undefined when it is not <w:tbl>, w:tblPr, w:tblGrid, rows. */
@@ -246,9 +304,9 @@ function keepWanted(shell: Shell, spec: ShellSpec, wanted: Wanted): void {
   const body = xmlElements(xml.slice(shell.head.length, xml.length - shell.tail.length));
   const cut = body && cutBody(wanted, children.map((c) => c.length), body);
   if (!cut) return;
-  for (const [k, v] of cut.pieces) remember(shell.pieces, k, v, MAX_KEPT);
-  for (const [k, v] of cut.frames) remember(shell.frames, k, v, MAX_KEPT);
-  for (const [k, v] of cut.rows) remember(shell.rows, k, v, MAX_KEPT);
+  for (const [k, v] of cut.pieces) remember(shell.pieces, k, patchDocumentXml(v), MAX_KEPT);
+  for (const [k, v] of cut.frames) remember(shell.frames, k, patchDocumentXml(v), MAX_KEPT);
+  for (const [k, v] of cut.rows) remember(shell.rows, k, patchDocumentXml(v), MAX_KEPT);
 }
 
 /**
@@ -266,9 +324,7 @@ export function prepareReuse(trees: readonly DocTree[]): void {
     const shell = shells.get(key) ?? newShell(docs[0]!.shell);
     if (!shell) continue;
     remember(shells, key, shell, MAX_SHELLS);
-    const wanted = wantedBy(shell, docs);
-    if (wanted.pieces.size + wanted.tables.size === 0) continue;
-    keepWanted(shell, docs[0]!.shell, wanted);
+    for (const wanted of wantedBy(shell, docs)) keepWanted(shell, docs[0]!.shell, wanted);
   }
 }
 
@@ -276,22 +332,19 @@ export function prepareReuse(trees: readonly DocTree[]): void {
 
 function keptBody(shell: Shell, doc: Planned): string | undefined {
   let xml = '';
-  for (const piece of doc.plan.body) {
-    const t = tableParts(piece);
-    const kept = t ? keptTable(shell, t) : shell.pieces.get(doc.keys.get(piece)!);
+  for (const l of doc.body) {
+    const kept = l.table ? keptTable(shell, l.table) : shell.pieces.get(l.key);
     if (kept === undefined) return undefined;
     xml += kept;
   }
   return xml;
 }
 
-/** The shell's parts that do not carry the date are compressed once for every document. */
+/** The shell's parts that do not carry the date compressed once for every document; document.xml patched already. */
 function shellEntries(shell: Shell): PartEntry {
   return (path, data, isoDate) => {
-    if (path === DOCUMENT || isDated(path)) return partEntry(path, data, isoDate);
-    let entry = shell.entries.get(path);
-    if (!entry) shell.entries.set(path, (entry = partEntry(path, data, isoDate)));
-    return entry;
+    if (path === DOCUMENT && typeof data === 'string') return patchedDocumentEntry(data);
+    return shell.entries.get(path) ?? partEntry(path, data, isoDate);
   };
 }
 
@@ -303,6 +356,6 @@ export function reusedPackage(tree: DocTree): Buffer | undefined {
   const body = shell && keptBody(shell, doc);
   if (!shell || body === undefined) return undefined;
   const parts = new Map(shell.parts);
-  parts.set(DOCUMENT, shell.head + body + shell.tail);
+  parts.set(DOCUMENT, shell.patchedHead + body + shell.patchedTail);
   return packageFromParts(parts, tree.meta.date, shellEntries(shell));
 }

@@ -141,6 +141,11 @@ describe('DOCX reuse across a batch', () => {
     await expectReused([letter({ unit: '甲', extra: breaking }), letter({ unit: '乙', extra: breaking.slice(0, 4) })]);
   });
 
+  it('writes a batch larger than one pieces document in several', async () => {
+    const many = (unit: string): Block[] => Array.from({ length: 450 }, (_, i) => para(`${unit}的第${i + 1}段正文。`));
+    await expectReused(['甲', '乙', '丙'].map((unit) => letter({ unit, extra: many(unit) })));
+  });
+
   it('leaves documents with pictures to docx', async () => {
     const chart: Block = { type: 'chart', kind: 'bar', title: '任务数', data: [{ label: '甲', value: 3 }], unit: '项' };
     const trees = [letter({ unit: '甲', extra: [chart] }), letter({ unit: '乙', extra: [chart] })];
