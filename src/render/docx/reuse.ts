@@ -10,9 +10,11 @@
  * are all kept is then put together without docx: the shell's document.xml around its pieces'
  * XML, the shell's other parts, their zip entries compressed once for all documents.
  *
- * Tables are kept row by row, since rows recur across the letters' annex tables where whole
- * tables do not: a table's XML is its frame (w:tblPr and w:tblGrid, made from its layout), its
- * rows (each made from the layout and the row), then </w:tbl>.
+ * Tables are kept cell by cell, since cells recur across the letters' annex tables (empty ones,
+ * 牵头, the same task in several units' tables) where whole tables do not: a table's XML is its
+ * frame (w:tblPr and w:tblGrid, made from its layout), then each row's frame (w:tr and w:trPr),
+ * the row's cells and </w:tr>, then </w:tbl>. A cell is made from its own input alone (its
+ * width is its own, so the table's grid does not change it).
  *
  * Kept XML is patched already (package.ts: the patch of document.xml rewrites within single
  * tags, and no tag spans two pieces), so that a document is not patched again.
@@ -29,13 +31,15 @@ import type { ZipEntry } from '../../util/zip-write.js';
 import { hasPicture, pieceChildren, planOf, type Piece, type Plan } from './blocks.js';
 import { docxCompiler, documentFrom, shellOf, type PackageParts, type ShellSpec } from './document.js';
 import { packageFromParts, partEntry, patchDocumentXml, patchedDocumentEntry, type PartData, type PartEntry } from './package.js';
-import { rowInputs, tableFrom, tableLayout, tableRow, type RowInput, type TableLayout } from './table.js';
+import { cellOf, rowFrom, rowInputs, rowParts, tableFrom, tableLayout, type CellInput, type RowFrame, type TableLayout } from './table.js';
 import { xmlElements } from './xml-cut.js';
 
 const DOCUMENT = 'word/document.xml';
 const BODY_OPEN = '<w:body>';
 const TABLE_OPEN = '<w:tbl>';
 const TABLE_CLOSE = '</w:tbl>';
+const ROW_OPEN = '<w:tr>';
+const ROW_CLOSE = '</w:tr>';
 /** Shells kept at once: a batch has one or two; a long-lived process must not grow without end. */
 const MAX_SHELLS = 8;
 /** Pieces, frames and rows kept per shell. */
@@ -54,8 +58,10 @@ interface Shell {
   pieces: Map<string, string>;
   /** Table layout key → <w:tbl>, w:tblPr and w:tblGrid. */
   frames: Map<string, string>;
-  /** Row key → <w:tr>…</w:tr>. */
-  rows: Map<string, string>;
+  /** Row frame key → <w:tr> and w:trPr. */
+  rowFrames: Map<string, string>;
+  /** Cell key → <w:tc>…</w:tc>. */
+  cells: Map<string, string>;
   /** Zip entries of the parts that are the same in every document of the shell. */
   entries: Map<string, ZipEntry>;
 }
@@ -64,12 +70,16 @@ const shells = new Map<string, Shell>();
 /** Piece key → whether it makes any docx children: a property of the piece alone, whatever the shell. */
 const makesAny = new Map<string, boolean>();
 
+const tellNonFinite = (_k: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? { nonFinite: String(v) } : v);
+
 /**
- * The key of plain data: its JSON, with the numbers JSON would write as null told apart.
- * Absent and undefined fields share a key, as the builders treat them alike.
+ * The key of plain data: its JSON, with the numbers JSON would write as null told apart (the
+ * slower replacer is only needed when null was written). Absent and undefined fields share a
+ * key, as the builders treat them alike.
  */
 export function keyOf(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? { nonFinite: String(v) } : v));
+  const json = JSON.stringify(value);
+  return json.includes('null') ? JSON.stringify(value, tellNonFinite) : json;
 }
 
 function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
@@ -77,34 +87,50 @@ function remember<V>(map: Map<string, V>, key: string, value: V, max: number): v
   map.set(key, value);
 }
 
-// ---------------------------------------------------------------- tables row by row
+// ---------------------------------------------------------------- tables cell by cell
+
+interface RowLookup {
+  frame: RowFrame;
+  frameKey: string;
+  cells: CellInput[];
+  cellKeys: string[];
+}
 
 interface TableParts {
   layout: TableLayout;
   layoutKey: string;
-  rows: RowInput[];
-  rowKeys: string[];
+  rows: RowLookup[];
 }
 
-/** A table piece kept row by row; a table after a page break (a breaking paragraph first) is kept whole. */
+/** A table piece kept cell by cell; a table after a page break (a breaking paragraph first) is kept whole. */
 function tableParts(piece: Piece): TableParts | undefined {
   if (piece.kind !== 'block' || piece.block.type !== 'table' || piece.breakBefore) return undefined;
   const layout = tableLayout(piece.block);
-  const layoutKey = keyOf(layout);
-  const rows = rowInputs(piece.block);
-  return { layout, layoutKey, rows, rowKeys: rows.map((r) => `${layoutKey}\n${keyOf(r)}`) };
+  const rows = rowInputs(piece.block).map((input) => {
+    const { frame, cells } = rowParts(input, layout);
+    return { frame, frameKey: keyOf(frame), cells, cellKeys: cells.map(keyOf) };
+  });
+  return { layout, layoutKey: keyOf(layout), rows };
+}
+
+function keptRow(shell: Shell, row: RowLookup): string | undefined {
+  let xml = shell.rowFrames.get(row.frameKey);
+  for (const k of row.cellKeys) {
+    const cell = shell.cells.get(k);
+    if (xml === undefined || cell === undefined) return undefined;
+    xml += cell;
+  }
+  return xml === undefined ? undefined : xml + ROW_CLOSE;
 }
 
 function keptTable(shell: Shell, t: TableParts): string | undefined {
-  const frame = shell.frames.get(t.layoutKey);
-  if (frame === undefined) return undefined;
-  let xml = frame;
-  for (const k of t.rowKeys) {
-    const row = shell.rows.get(k);
-    if (row === undefined) return undefined;
+  let xml = shell.frames.get(t.layoutKey);
+  for (const r of t.rows) {
+    const row = keptRow(shell, r);
+    if (xml === undefined || row === undefined) return undefined;
     xml += row;
   }
-  return xml + TABLE_CLOSE;
+  return xml === undefined ? undefined : xml + TABLE_CLOSE;
 }
 
 // ---------------------------------------------------------------- planning
@@ -163,7 +189,8 @@ function newShell(spec: ShellSpec): Shell | undefined {
     patchedTail: patchDocumentXml(tail),
     pieces: new Map(),
     frames: new Map(),
-    rows: new Map(),
+    rowFrames: new Map(),
+    cells: new Map(),
     entries: undatedEntries(parts),
   };
 }
@@ -194,24 +221,31 @@ function fitsShell(shell: Shell, parts: PackageParts): boolean {
 
 // ---------------------------------------------------------------- the pieces' document
 
-interface Wanted {
-  pieces: Map<string, Piece>;
-  /** Layout key → the table's layout and the rows not kept yet, by row key. */
-  tables: Map<string, { layout: TableLayout; rows: Map<string, RowInput> }>;
+/** A table of one layout holding row frames and cells to be written, each row frame with a cell to fill its row. */
+interface WantedTable {
+  layout: TableLayout;
+  rowFrames: Map<string, { frame: RowFrame; cell: CellInput }>;
+  cells: Map<string, CellInput>;
 }
 
-/** Pieces and rows per document that docx writes to keep: a large batch is written in several, to bound memory. */
+interface Wanted {
+  pieces: Map<string, Piece>;
+  /** By layout key. */
+  tables: Map<string, WantedTable>;
+}
+
+/** Pieces, row frames and cells per document that docx writes to keep: a large batch is written in several, to bound memory. */
 const CHUNK = 1000;
 
 /** Collects what the documents need and the shell does not keep yet, each once, in chunks. */
 class WantedList {
   readonly chunks: Wanted[] = [];
   private size = CHUNK;
-  private readonly seen = { pieces: new Set<string>(), rows: new Set<string>(), frames: new Set<string>() };
+  private readonly seen = { pieces: new Set<string>(), frames: new Set<string>(), rowFrames: new Set<string>(), cells: new Set<string>() };
 
   constructor(private readonly shell: Shell) {}
 
-  /** The chunk that takes one more piece or row. */
+  /** The chunk that takes one more piece, row frame or cell. */
   private slot(): Wanted {
     if (this.size >= CHUNK) {
       this.chunks.push({ pieces: new Map(), tables: new Map() });
@@ -221,6 +255,14 @@ class WantedList {
     return this.chunks[this.chunks.length - 1]!;
   }
 
+  private table(t: TableParts): WantedTable {
+    const chunk = this.slot();
+    const table = chunk.tables.get(t.layoutKey) ?? { layout: t.layout, rowFrames: new Map(), cells: new Map() };
+    chunk.tables.set(t.layoutKey, table);
+    this.seen.frames.add(t.layoutKey);
+    return table;
+  }
+
   addPiece(key: string, piece: Piece): void {
     if (this.shell.pieces.has(key) || this.seen.pieces.has(key)) return;
     this.seen.pieces.add(key);
@@ -228,19 +270,24 @@ class WantedList {
   }
 
   addTable(t: TableParts): void {
-    const fresh = (k: string): boolean => !this.shell.rows.has(k) && !this.seen.rows.has(k);
-    const rows = t.rows.map((r, i) => [t.rowKeys[i]!, r] as const).filter(([k]) => fresh(k));
     const frameKept = this.shell.frames.has(t.layoutKey) || this.seen.frames.has(t.layoutKey);
-    // A frame not kept yet comes with one of its rows, since docx does not write a table without rows.
-    if (rows.length === 0 && !frameKept) rows.push([t.rowKeys[0]!, t.rows[0]!]);
-    for (const [k, r] of rows) {
-      this.seen.rows.add(k);
-      this.seen.frames.add(t.layoutKey);
-      const chunk = this.slot();
-      const entry = chunk.tables.get(t.layoutKey) ?? { layout: t.layout, rows: new Map<string, RowInput>() };
-      entry.rows.set(k, r);
-      chunk.tables.set(t.layoutKey, entry);
+    for (const row of t.rows) {
+      if (!this.shell.rowFrames.has(row.frameKey) && !this.seen.rowFrames.has(row.frameKey)) this.addRowFrame(t, row);
+      row.cells.forEach((cell, i) => this.addCell(t, row.cellKeys[i]!, cell));
     }
+    // A frame not kept yet comes with a row, since docx does not write a table without rows.
+    if (!frameKept && !this.seen.frames.has(t.layoutKey)) this.addRowFrame(t, t.rows[0]!);
+  }
+
+  private addRowFrame(t: TableParts, row: RowLookup): void {
+    this.seen.rowFrames.add(row.frameKey);
+    this.table(t).rowFrames.set(row.frameKey, { frame: row.frame, cell: row.cells[0]! });
+  }
+
+  private addCell(t: TableParts, key: string, cell: CellInput): void {
+    if (this.shell.cells.has(key) || this.seen.cells.has(key)) return;
+    this.seen.cells.add(key);
+    this.table(t).cells.set(key, cell);
   }
 }
 
@@ -255,47 +302,80 @@ function wantedBy(shell: Shell, docs: readonly Planned[]): Wanted[] {
   return list.chunks;
 }
 
-/** Cuts a table into its frame and rows; undefined when it is not <w:tbl>, w:tblPr, w:tblGrid, rows. */
+/** Cells of the rows that only carry cells, so that a row frame is not written for each. */
+const CELLS_PER_ROW = 8;
+/** The frame of those rows, which is not kept. */
+const CARRIER: RowFrame = { header: false, keepWhole: true };
+
+/** The rows docx writes for a wanted table: one per wanted row frame, then rows carrying the wanted cells. */
+function wantedRows(t: WantedTable): { frame: RowFrame; cells: CellInput[] }[] {
+  const cells = [...t.cells.values()];
+  const carriers = Array.from({ length: Math.ceil(cells.length / CELLS_PER_ROW) }, (_, i) => cells.slice(i * CELLS_PER_ROW, (i + 1) * CELLS_PER_ROW));
+  return [...[...t.rowFrames.values()].map(({ frame, cell }) => ({ frame, cells: [cell] })), ...carriers.map((c) => ({ frame: CARRIER, cells: c }))];
+}
+
+/** The elements between an open and a close tag; undefined when the XML is not that element or not just elements. */
+function inner(xml: string, open: string, close: string): string[] | undefined {
+  return xml.startsWith(open) && xml.endsWith(close) ? xmlElements(xml.slice(open.length, xml.length - close.length)) : undefined;
+}
+
+/** A row cut into its frame (w:tr and w:trPr, if any) and cells. */
+function cutRow(xml: string): { frame: string; cells: string[] } | undefined {
+  const parts = inner(xml, ROW_OPEN, ROW_CLOSE);
+  if (!parts) return undefined;
+  const props = parts[0]?.startsWith('<w:trPr') ? 1 : 0;
+  const cells = parts.slice(props);
+  return cells.every((c) => c.startsWith('<w:tc')) ? { frame: ROW_OPEN + parts.slice(0, props).join(''), cells } : undefined;
+}
+
+/** A table cut into its frame (w:tbl, w:tblPr, w:tblGrid) and rows. */
 function cutTable(xml: string): { frame: string; rows: string[] } | undefined {
-  if (!xml.startsWith(TABLE_OPEN) || !xml.endsWith(TABLE_CLOSE)) return undefined;
-  const parts = xmlElements(xml.slice(TABLE_OPEN.length, -TABLE_CLOSE.length));
+  const parts = inner(xml, TABLE_OPEN, TABLE_CLOSE);
   if (!parts || parts.length < 2 || !parts[0]!.startsWith('<w:tblPr') || !parts[1]!.startsWith('<w:tblGrid')) return undefined;
-  const rows = parts.slice(2);
-  return rows.every((r) => r.startsWith('<w:tr')) ? { frame: TABLE_OPEN + parts[0]! + parts[1]!, rows } : undefined;
+  return { frame: TABLE_OPEN + parts[0]! + parts[1]!, rows: parts.slice(2) };
 }
 
 interface Cut {
   pieces: [string, string][];
   frames: [string, string][];
-  rows: [string, string][];
+  rowFrames: [string, string][];
+  cells: [string, string][];
 }
 
-/** The wanted pieces' and rows' XML, cut out of the body docx wrote for them all. */
+/** A wanted table's frame, row frames and cells, cut out of what docx wrote for it; false when it is not as built. */
+function cutWantedTable(out: Cut, layoutKey: string, t: WantedTable, written: string | undefined): boolean {
+  const table = written === undefined ? undefined : cutTable(written);
+  const rows = table?.rows.map(cutRow);
+  const built = wantedRows(t);
+  if (!table || !rows || rows.length !== built.length || rows.some((r, i) => r?.cells.length !== built[i]!.cells.length)) return false;
+  out.frames.push([layoutKey, table.frame]);
+  [...t.rowFrames.keys()].forEach((k, i) => out.rowFrames.push([k, rows[i]!.frame]));
+  const cells = rows.slice(t.rowFrames.size).flatMap((r) => r!.cells);
+  [...t.cells.keys()].forEach((k, i) => out.cells.push([k, cells[i]!]));
+  return true;
+}
+
+/** The wanted pieces', row frames' and cells' XML, cut out of the body docx wrote for them all. */
 function cutBody(wanted: Wanted, pieceSizes: number[], body: string[]): Cut | undefined {
-  const out: Cut = { pieces: [], frames: [], rows: [] };
+  const out: Cut = { pieces: [], frames: [], rowFrames: [], cells: [] };
   let at = 0;
   [...wanted.pieces.keys()].forEach((key, i) => {
     out.pieces.push([key, body.slice(at, at + pieceSizes[i]!).join('')]);
     at += pieceSizes[i]!;
   });
-  for (const [layoutKey, { rows }] of wanted.tables) {
-    const table = body[at++] === undefined ? undefined : cutTable(body[at - 1]!);
-    if (!table || table.rows.length !== rows.size) return undefined;
-    out.frames.push([layoutKey, table.frame]);
-    [...rows.keys()].forEach((k, i) => out.rows.push([k, table.rows[i]!]));
-  }
+  for (const [layoutKey, t] of wanted.tables) if (!cutWantedTable(out, layoutKey, t, body[at++])) return undefined;
   return at === body.length ? out : undefined;
 }
 
-/** Has docx write every wanted piece and row in one document under the shell, and keeps their XML. */
+/** Has docx write every wanted piece, row frame and cell in one document under the shell, and keeps their XML. */
 function keepWanted(shell: Shell, spec: ShellSpec, wanted: Wanted): void {
   const compiler = docxCompiler();
   if (!compiler) return;
   const children = [...wanted.pieces.values()].map(pieceChildren);
-  const tables = [...wanted.tables.values()].map(({ layout, rows }) =>
+  const tables = [...wanted.tables.values()].map((t) =>
     tableFrom(
-      layout,
-      [...rows.values()].map((r) => tableRow(r, layout)),
+      t.layout,
+      wantedRows(t).map((r) => rowFrom(r.frame, r.cells.map(cellOf))),
     ),
   );
   const parts = compiler.compile(documentFrom(spec, [...children.flat(), ...tables]));
@@ -306,7 +386,8 @@ function keepWanted(shell: Shell, spec: ShellSpec, wanted: Wanted): void {
   if (!cut) return;
   for (const [k, v] of cut.pieces) remember(shell.pieces, k, patchDocumentXml(v), MAX_KEPT);
   for (const [k, v] of cut.frames) remember(shell.frames, k, patchDocumentXml(v), MAX_KEPT);
-  for (const [k, v] of cut.rows) remember(shell.rows, k, patchDocumentXml(v), MAX_KEPT);
+  for (const [k, v] of cut.rowFrames) remember(shell.rowFrames, k, patchDocumentXml(v), MAX_KEPT);
+  for (const [k, v] of cut.cells) remember(shell.cells, k, patchDocumentXml(v), MAX_KEPT);
 }
 
 /**
@@ -317,7 +398,10 @@ export function prepareReuse(trees: readonly DocTree[]): void {
   const groups = new Map<string, Planned[]>();
   for (const tree of trees) {
     const doc = planned(tree, true);
-    if (doc) groups.set(doc.shellKey, [...(groups.get(doc.shellKey) ?? []), doc]);
+    if (!doc) continue;
+    const group = groups.get(doc.shellKey) ?? [];
+    groups.set(doc.shellKey, group);
+    group.push(doc);
   }
   for (const [key, docs] of groups) {
     if (docs.length < 2 && !shells.has(key)) continue;

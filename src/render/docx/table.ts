@@ -102,23 +102,57 @@ export function rowInputs(block: TableBlock): RowInput[] {
   return rows.length > 0 ? rows : [{ cells: [], header: false }];
 }
 
-export function tableRow({ cells, header }: RowInput, { widths, sizePt }: TableLayout): TableRow {
+/** What a row's own element (w:tr and its properties) is made from. */
+export interface RowFrame {
+  header: boolean;
+  /** The row may not break across pages. */
+  keepWhole: boolean;
+}
+
+/** What one cell is made from. */
+export interface CellInput {
+  cell: TreeCell;
+  span: number;
+  /** Twips. */
+  width: number;
+  header: boolean;
+  sizePt: number;
+}
+
+export interface RowParts {
+  frame: RowFrame;
+  cells: CellInput[];
+}
+
+export function rowParts({ cells, header }: RowInput, { widths, sizePt }: TableLayout): RowParts {
   const placed = placeRow(cells, widths);
   const lines = Math.max(...placed.map((p) => estimatedLines(p, sizePt)));
-  const keepWhole = header || lines <= KEEP_WHOLE_MAX_LINES;
+  return {
+    frame: { header, keepWhole: header || lines <= KEEP_WHOLE_MAX_LINES },
+    cells: placed.map((p) => ({ ...p, header, sizePt })),
+  };
+}
+
+export function rowFrom({ header, keepWhole }: RowFrame, cells: TableCell[]): TableRow {
   return new TableRow({
     ...(header ? { tableHeader: true } : {}),
     ...(keepWhole ? { cantSplit: true } : {}),
-    children: placed.map(
-      (p) =>
-        new TableCell({
-          width: { size: p.width, type: WidthType.DXA },
-          ...(p.span > 1 ? { columnSpan: p.span } : {}),
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: [cellParagraph(p.cell, header, sizePt)],
-        }),
-    ),
+    children: cells,
   });
+}
+
+export function cellOf(c: CellInput): TableCell {
+  return new TableCell({
+    width: { size: c.width, type: WidthType.DXA },
+    ...(c.span > 1 ? { columnSpan: c.span } : {}),
+    verticalAlign: VerticalAlignTable.CENTER,
+    children: [cellParagraph(c.cell, c.header, c.sizePt)],
+  });
+}
+
+export function tableRow(row: RowInput, layout: TableLayout): TableRow {
+  const { frame, cells } = rowParts(row, layout);
+  return rowFrom(frame, cells.map(cellOf));
 }
 
 /** The table of these rows: its frame depends on the layout alone. */
