@@ -94,7 +94,8 @@ export function packageEntry(path: string, data: Uint8Array): ZipEntry {
 
 /** The archive of prepared entries, stamped with the package's day. */
 export function packageArchive(entries: readonly ZipEntry[], date: string | null | undefined): Buffer {
-  return Buffer.from(zipArchive(entries, packageMtime(date)));
+  const zip = zipArchive(entries, packageMtime(date));
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }
 
 /** The same, from the package's parts (path → bytes, in package order) rather than a zip. */

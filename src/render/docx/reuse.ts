@@ -64,6 +64,8 @@ interface Shell {
   cells: Map<string, string>;
   /** Zip entries of the parts that are the same in every document of the shell. */
   entries: Map<string, ZipEntry>;
+  /** Zip entries of the parts that carry the date (core.xml), by path and date. */
+  datedEntries: Map<string, ZipEntry>;
 }
 
 const shells = new Map<string, Shell>();
@@ -192,6 +194,7 @@ function newShell(spec: ShellSpec): Shell | undefined {
     rowFrames: new Map(),
     cells: new Map(),
     entries: undatedEntries(parts),
+    datedEntries: new Map(),
   };
 }
 
@@ -424,11 +427,19 @@ function keptBody(shell: Shell, doc: Planned): string | undefined {
   return xml;
 }
 
-/** The shell's parts that do not carry the date compressed once for every document; document.xml patched already. */
+/**
+ * The shell's parts compressed once for every document (those that carry the date once per
+ * date: a batch shares it); document.xml patched already.
+ */
 function shellEntries(shell: Shell): PartEntry {
   return (path, data, isoDate) => {
     if (path === DOCUMENT && typeof data === 'string') return patchedDocumentEntry(data);
-    return shell.entries.get(path) ?? partEntry(path, data, isoDate);
+    const undated = shell.entries.get(path);
+    if (undated) return undated;
+    const key = `${path}\n${isoDate}`;
+    const dated = shell.datedEntries.get(key) ?? partEntry(path, data, isoDate);
+    remember(shell.datedEntries, key, dated, MAX_SHELLS);
+    return dated;
   };
 }
 
