@@ -10,11 +10,7 @@
  * are all kept is then put together without docx: the shell's document.xml around its pieces'
  * XML, the shell's other parts, their zip entries compressed once for all documents.
  *
- * Tables are kept cell by cell, since cells recur across the letters' annex tables (empty ones,
- * 牵头, the same task in several units' tables) where whole tables do not: a table's XML is its
- * frame (w:tblPr and w:tblGrid, made from its layout), then each row's frame (w:tr and w:trPr),
- * the row's cells and </w:tr>, then </w:tbl>. A cell is made from its own input alone (its
- * width is its own, so the table's grid does not change it).
+ * Tables are kept cell by cell (reuse-table.ts).
  *
  * Kept XML is patched already (package.ts: the patch of document.xml rewrites within single
  * tags, and no tag spans two pieces), so that a document is not patched again.
@@ -28,24 +24,22 @@
 import type { DocTree } from '../../model/doc.js';
 import { finishedPart, isDated } from '../../util/office-zip.js';
 import type { ZipEntry } from '../../util/zip-write.js';
-import { hasPicture, pieceChildren, planOf, type Piece, type Plan } from './blocks.js';
+import { hasPicture, pieceChildren, planOf, type Piece } from './blocks.js';
 import { docxCompiler, documentFrom, shellOf, type PackageParts, type ShellSpec } from './document.js';
 import { packageFromParts, partEntry, patchDocumentXml, patchedDocumentEntry, type PartData, type PartEntry } from './package.js';
-import { cellOf, rowFrom, rowInputs, rowParts, tableFrom, tableLayout, type CellInput, type RowFrame, type TableLayout } from './table.js';
+import { keyOf } from './keys.js';
+import { cutWantedTable, keptTable, tableParts, wantedRows, type RowLookup, type TableCut, type TableParts, type TableStore, type WantedTable } from './reuse-table.js';
+import { cellOf, rowFrom, tableFrom, type CellInput } from './table.js';
 import { xmlElements } from './xml-cut.js';
 
 const DOCUMENT = 'word/document.xml';
 const BODY_OPEN = '<w:body>';
-const TABLE_OPEN = '<w:tbl>';
-const TABLE_CLOSE = '</w:tbl>';
-const ROW_OPEN = '<w:tr>';
-const ROW_CLOSE = '</w:tr>';
 /** Shells kept at once: a batch has one or two; a long-lived process must not grow without end. */
 const MAX_SHELLS = 8;
-/** Pieces, frames and rows kept per shell. */
+/** Pieces, table frames, row frames and cells kept per shell. */
 const MAX_KEPT = 50_000;
 
-interface Shell {
+interface Shell extends TableStore {
   /** The empty document's parts: document.xml is replaced per document. */
   parts: PackageParts;
   /** document.xml up to the body's first child, and from the section properties on, as docx wrote them. */
@@ -56,12 +50,6 @@ interface Shell {
   patchedTail: string;
   /** Piece key → the XML of the piece's children. */
   pieces: Map<string, string>;
-  /** Table layout key → <w:tbl>, w:tblPr and w:tblGrid. */
-  frames: Map<string, string>;
-  /** Row frame key → <w:tr> and w:trPr. */
-  rowFrames: Map<string, string>;
-  /** Cell key → <w:tc>…</w:tc>. */
-  cells: Map<string, string>;
   /** Zip entries of the parts that are the same in every document of the shell. */
   entries: Map<string, ZipEntry>;
   /** Zip entries of the parts that carry the date (core.xml), by path and date. */
@@ -72,72 +60,14 @@ const shells = new Map<string, Shell>();
 /** Piece key → whether it makes any docx children: a property of the piece alone, whatever the shell. */
 const makesAny = new Map<string, boolean>();
 
-const tellNonFinite = (_k: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? { nonFinite: String(v) } : v);
-
-/**
- * The key of plain data: its JSON, with the numbers JSON would write as null told apart (the
- * slower replacer is only needed when null was written). Absent and undefined fields share a
- * key, as the builders treat them alike.
- */
-export function keyOf(value: unknown): string {
-  const json = JSON.stringify(value);
-  return json.includes('null') ? JSON.stringify(value, tellNonFinite) : json;
-}
-
 function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
   if (map.size >= max && !map.has(key)) map.delete(map.keys().next().value!);
   map.set(key, value);
 }
 
-// ---------------------------------------------------------------- tables cell by cell
-
-interface RowLookup {
-  frame: RowFrame;
-  frameKey: string;
-  cells: CellInput[];
-  cellKeys: string[];
-}
-
-interface TableParts {
-  layout: TableLayout;
-  layoutKey: string;
-  rows: RowLookup[];
-}
-
-/** A table piece kept cell by cell; a table after a page break (a breaking paragraph first) is kept whole. */
-function tableParts(piece: Piece): TableParts | undefined {
-  if (piece.kind !== 'block' || piece.block.type !== 'table' || piece.breakBefore) return undefined;
-  const layout = tableLayout(piece.block);
-  const rows = rowInputs(piece.block).map((input) => {
-    const { frame, cells } = rowParts(input, layout);
-    return { frame, frameKey: keyOf(frame), cells, cellKeys: cells.map(keyOf) };
-  });
-  return { layout, layoutKey: keyOf(layout), rows };
-}
-
-function keptRow(shell: Shell, row: RowLookup): string | undefined {
-  let xml = shell.rowFrames.get(row.frameKey);
-  for (const k of row.cellKeys) {
-    const cell = shell.cells.get(k);
-    if (xml === undefined || cell === undefined) return undefined;
-    xml += cell;
-  }
-  return xml === undefined ? undefined : xml + ROW_CLOSE;
-}
-
-function keptTable(shell: Shell, t: TableParts): string | undefined {
-  let xml = shell.frames.get(t.layoutKey);
-  for (const r of t.rows) {
-    const row = keptRow(shell, r);
-    if (xml === undefined || row === undefined) return undefined;
-    xml += row;
-  }
-  return xml === undefined ? undefined : xml + TABLE_CLOSE;
-}
-
 // ---------------------------------------------------------------- planning
 
-/** How a body piece's XML is found: whole by the piece's key, or a table row by row. */
+/** How a body piece's XML is found: whole by the piece's key, or a table cell by cell. */
 type Lookup = { piece: Piece; key: string; table?: undefined } | { piece: Piece; table: TableParts };
 
 interface Planned {
@@ -224,13 +154,6 @@ function fitsShell(shell: Shell, parts: PackageParts): boolean {
 
 // ---------------------------------------------------------------- the pieces' document
 
-/** A table of one layout holding row frames and cells to be written, each row frame with a cell to fill its row. */
-interface WantedTable {
-  layout: TableLayout;
-  rowFrames: Map<string, { frame: RowFrame; cell: CellInput }>;
-  cells: Map<string, CellInput>;
-}
-
 interface Wanted {
   pieces: Map<string, Piece>;
   /** By layout key. */
@@ -305,68 +228,24 @@ function wantedBy(shell: Shell, docs: readonly Planned[]): Wanted[] {
   return list.chunks;
 }
 
-/** Cells of the rows that only carry cells, so that a row frame is not written for each. */
-const CELLS_PER_ROW = 8;
-/** The frame of those rows, which is not kept. */
-const CARRIER: RowFrame = { header: false, keepWhole: true };
-
-/** The rows docx writes for a wanted table: one per wanted row frame, then rows carrying the wanted cells. */
-function wantedRows(t: WantedTable): { frame: RowFrame; cells: CellInput[] }[] {
-  const cells = [...t.cells.values()];
-  const carriers = Array.from({ length: Math.ceil(cells.length / CELLS_PER_ROW) }, (_, i) => cells.slice(i * CELLS_PER_ROW, (i + 1) * CELLS_PER_ROW));
-  return [...[...t.rowFrames.values()].map(({ frame, cell }) => ({ frame, cells: [cell] })), ...carriers.map((c) => ({ frame: CARRIER, cells: c }))];
-}
-
-/** The elements between an open and a close tag; undefined when the XML is not that element or not just elements. */
-function inner(xml: string, open: string, close: string): string[] | undefined {
-  return xml.startsWith(open) && xml.endsWith(close) ? xmlElements(xml.slice(open.length, xml.length - close.length)) : undefined;
-}
-
-/** A row cut into its frame (w:tr and w:trPr, if any) and cells. */
-function cutRow(xml: string): { frame: string; cells: string[] } | undefined {
-  const parts = inner(xml, ROW_OPEN, ROW_CLOSE);
-  if (!parts) return undefined;
-  const props = parts[0]?.startsWith('<w:trPr') ? 1 : 0;
-  const cells = parts.slice(props);
-  return cells.every((c) => c.startsWith('<w:tc')) ? { frame: ROW_OPEN + parts.slice(0, props).join(''), cells } : undefined;
-}
-
-/** A table cut into its frame (w:tbl, w:tblPr, w:tblGrid) and rows. */
-function cutTable(xml: string): { frame: string; rows: string[] } | undefined {
-  const parts = inner(xml, TABLE_OPEN, TABLE_CLOSE);
-  if (!parts || parts.length < 2 || !parts[0]!.startsWith('<w:tblPr') || !parts[1]!.startsWith('<w:tblGrid')) return undefined;
-  return { frame: TABLE_OPEN + parts[0]! + parts[1]!, rows: parts.slice(2) };
-}
-
 interface Cut {
   pieces: [string, string][];
-  frames: [string, string][];
-  rowFrames: [string, string][];
-  cells: [string, string][];
-}
-
-/** A wanted table's frame, row frames and cells, cut out of what docx wrote for it; false when it is not as built. */
-function cutWantedTable(out: Cut, layoutKey: string, t: WantedTable, written: string | undefined): boolean {
-  const table = written === undefined ? undefined : cutTable(written);
-  const rows = table?.rows.map(cutRow);
-  const built = wantedRows(t);
-  if (!table || !rows || rows.length !== built.length || rows.some((r, i) => r?.cells.length !== built[i]!.cells.length)) return false;
-  out.frames.push([layoutKey, table.frame]);
-  [...t.rowFrames.keys()].forEach((k, i) => out.rowFrames.push([k, rows[i]!.frame]));
-  const cells = rows.slice(t.rowFrames.size).flatMap((r) => r!.cells);
-  [...t.cells.keys()].forEach((k, i) => out.cells.push([k, cells[i]!]));
-  return true;
+  tables: [string, TableCut][];
 }
 
 /** The wanted pieces', row frames' and cells' XML, cut out of the body docx wrote for them all. */
 function cutBody(wanted: Wanted, pieceSizes: number[], body: string[]): Cut | undefined {
-  const out: Cut = { pieces: [], frames: [], rowFrames: [], cells: [] };
+  const out: Cut = { pieces: [], tables: [] };
   let at = 0;
   [...wanted.pieces.keys()].forEach((key, i) => {
     out.pieces.push([key, body.slice(at, at + pieceSizes[i]!).join('')]);
     at += pieceSizes[i]!;
   });
-  for (const [layoutKey, t] of wanted.tables) if (!cutWantedTable(out, layoutKey, t, body[at++])) return undefined;
+  for (const [layoutKey, t] of wanted.tables) {
+    const table = cutWantedTable(t, body[at++]);
+    if (!table) return undefined;
+    out.tables.push([layoutKey, table]);
+  }
   return at === body.length ? out : undefined;
 }
 
@@ -387,10 +266,13 @@ function keepWanted(shell: Shell, spec: ShellSpec, wanted: Wanted): void {
   const body = xmlElements(xml.slice(shell.head.length, xml.length - shell.tail.length));
   const cut = body && cutBody(wanted, children.map((c) => c.length), body);
   if (!cut) return;
-  for (const [k, v] of cut.pieces) remember(shell.pieces, k, patchDocumentXml(v), MAX_KEPT);
-  for (const [k, v] of cut.frames) remember(shell.frames, k, patchDocumentXml(v), MAX_KEPT);
-  for (const [k, v] of cut.rowFrames) remember(shell.rowFrames, k, patchDocumentXml(v), MAX_KEPT);
-  for (const [k, v] of cut.cells) remember(shell.cells, k, patchDocumentXml(v), MAX_KEPT);
+  const keep = (map: Map<string, string>, [k, v]: [string, string]): void => remember(map, k, patchDocumentXml(v), MAX_KEPT);
+  for (const piece of cut.pieces) keep(shell.pieces, piece);
+  for (const [layoutKey, t] of cut.tables) {
+    keep(shell.frames, [layoutKey, t.frame]);
+    for (const f of t.rowFrames) keep(shell.rowFrames, f);
+    for (const c of t.cells) keep(shell.cells, c);
+  }
 }
 
 /**

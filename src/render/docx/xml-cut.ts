@@ -26,3 +26,8 @@ export function xmlElements(xml: string): string[] | undefined {
   }
   return depth === 0 && start === xml.length ? out : undefined;
 }
+
+/** The elements between an element's open and close tags; undefined when the XML is not that element, or not just elements inside. */
+export function elementContent(xml: string, open: string, close: string): string[] | undefined {
+  return xml.startsWith(open) && xml.endsWith(close) ? xmlElements(xml.slice(open.length, xml.length - close.length)) : undefined;
+}

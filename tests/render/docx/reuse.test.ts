@@ -10,7 +10,8 @@ import type { Block, DocProfile, DocTree, TableBlock } from '../../../src/model/
 import { docxCompiler, documentOf } from '../../../src/render/docx/document.js';
 import { prepareDocx, writeDocx } from '../../../src/render/docx/index.js';
 import { packageFromParts } from '../../../src/render/docx/package.js';
-import { keyOf, reusedPackage } from '../../../src/render/docx/reuse.js';
+import { keyOf } from '../../../src/render/docx/keys.js';
+import { reusedPackage } from '../../../src/render/docx/reuse.js';
 import { xmlParts } from '../../helpers/docx-xml.js';
 
 /** What docx writes for the tree alone, without anything kept. */
