@@ -36,8 +36,9 @@ export async function writeDocx(tree: DocTree): Promise<Buffer> {
 }
 
 /**
- * Has docx write, once, what the trees' documents share, before they are written one by one.
- * Only a speed-up, which writeDocx does without: a tree it fails on is reported when written.
+ * Has docx write, once, what the trees' documents share, before they are written one by one
+ * (writeDocx reuses it for these trees, until the next batch). Only a speed-up, which writeDocx
+ * does without: a tree it fails on is reported when written.
  */
 export function prepareDocx(trees: readonly DocTree[]): void {
   try {

@@ -5,10 +5,10 @@
  * the same package but for document.xml's body, and a body is a row of pieces, each made from
  * the piece alone (blocks.ts): a piece's XML is the same wherever it stands in a body under
  * that shell. So prepareDocx has docx compile, per shell, an empty document (the shell's parts)
- * and one document holding every piece the batch needs that is not kept yet, and keeps the
- * pieces' XML, cut out of that body, under the shell by the piece's JSON. A document whose pieces
- * are all kept is then put together without docx: the shell's document.xml around its pieces'
- * XML, the shell's other parts, their zip entries compressed once for all documents.
+ * and a document holding every piece the batch needs, and keeps the pieces' XML, cut out of that
+ * body, under the shell by the piece's JSON. A document of the batch is then put together
+ * without docx: the shell's document.xml around its pieces' XML, the shell's other parts, their
+ * zip entries compressed once for all documents. What is kept lives until the next batch.
  *
  * Tables are kept cell by cell (reuse-table.ts).
  *
@@ -34,7 +34,7 @@ import { xmlElements } from './xml-cut.js';
 
 const DOCUMENT = 'word/document.xml';
 const BODY_OPEN = '<w:body>';
-/** Shells kept at once: a batch has one or two; a long-lived process must not grow without end. */
+/** Shells kept at once: a batch of letters has one. */
 const MAX_SHELLS = 8;
 /** Pieces, table frames, row frames and cells kept per shell. */
 const MAX_KEPT = 50_000;
@@ -56,9 +56,15 @@ interface Shell extends TableStore {
   datedEntries: Map<string, ZipEntry>;
 }
 
-const shells = new Map<string, Shell>();
-/** Piece key → whether it makes any docx children: a property of the piece alone, whatever the shell. */
-const makesAny = new Map<string, boolean>();
+/** What the batch being written keeps, and its trees: only they are put together from it. */
+interface Batch {
+  shells: Map<string, Shell>;
+  /** Piece key → whether it makes any docx children: a property of the piece alone, whatever the shell. */
+  makesAny: Map<string, boolean>;
+  trees: WeakSet<DocTree>;
+}
+
+let batch: Batch = { shells: new Map(), makesAny: new Map(), trees: new WeakSet() };
 
 function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
   if (map.size >= max && !map.has(key)) map.delete(map.keys().next().value!);
@@ -90,10 +96,10 @@ function planned(tree: DocTree, learn: boolean): Planned | undefined {
   const plan = planOf(tree.blocks, tree.profile, (p) => {
     const key = keyOf(p);
     keys.set(p, key);
-    const known = makesAny.get(key);
+    const known = batch.makesAny.get(key);
     if (known !== undefined || !learn || hasPicture(p)) return known;
     const any = pieceChildren(p).length > 0;
-    remember(makesAny, key, any, MAX_KEPT);
+    remember(batch.makesAny, key, any, MAX_KEPT);
     return any;
   });
   if (!plan || plan.body.some(hasPicture)) return undefined;
@@ -163,13 +169,11 @@ interface Wanted {
 /** Pieces, row frames and cells per document that docx writes to keep: a large batch is written in several, to bound memory. */
 const CHUNK = 1000;
 
-/** Collects what the documents need and the shell does not keep yet, each once, in chunks. */
+/** Collects what the documents need, each once, in chunks. */
 class WantedList {
   readonly chunks: Wanted[] = [];
   private size = CHUNK;
   private readonly seen = { pieces: new Set<string>(), frames: new Set<string>(), rowFrames: new Set<string>(), cells: new Set<string>() };
-
-  constructor(private readonly shell: Shell) {}
 
   /** The chunk that takes one more piece, row frame or cell. */
   private slot(): Wanted {
@@ -190,19 +194,18 @@ class WantedList {
   }
 
   addPiece(key: string, piece: Piece): void {
-    if (this.shell.pieces.has(key) || this.seen.pieces.has(key)) return;
+    if (this.seen.pieces.has(key)) return;
     this.seen.pieces.add(key);
     this.slot().pieces.set(key, piece);
   }
 
   addTable(t: TableParts): void {
-    const frameKept = this.shell.frames.has(t.layoutKey) || this.seen.frames.has(t.layoutKey);
     for (const row of t.rows) {
-      if (!this.shell.rowFrames.has(row.frameKey) && !this.seen.rowFrames.has(row.frameKey)) this.addRowFrame(t, row);
+      if (!this.seen.rowFrames.has(row.frameKey)) this.addRowFrame(t, row);
       row.cells.forEach((cell, i) => this.addCell(t, row.cellKeys[i]!, cell));
     }
-    // A frame not kept yet comes with a row, since docx does not write a table without rows.
-    if (!frameKept && !this.seen.frames.has(t.layoutKey)) this.addRowFrame(t, t.rows[0]!);
+    // A frame comes with a row, since docx does not write a table without rows.
+    if (!this.seen.frames.has(t.layoutKey)) this.addRowFrame(t, t.rows[0]!);
   }
 
   private addRowFrame(t: TableParts, row: RowLookup): void {
@@ -211,14 +214,14 @@ class WantedList {
   }
 
   private addCell(t: TableParts, key: string, cell: CellInput): void {
-    if (this.shell.cells.has(key) || this.seen.cells.has(key)) return;
+    if (this.seen.cells.has(key)) return;
     this.seen.cells.add(key);
     this.table(t).cells.set(key, cell);
   }
 }
 
-function wantedBy(shell: Shell, docs: readonly Planned[]): Wanted[] {
-  const list = new WantedList(shell);
+function wantedBy(docs: readonly Planned[]): Wanted[] {
+  const list = new WantedList();
   for (const doc of docs) {
     for (const l of doc.body) {
       if (l.table) list.addTable(l.table);
@@ -277,9 +280,12 @@ function keepWanted(shell: Shell, spec: ShellSpec, wanted: Wanted): void {
 
 /**
  * Readies the reuse for a batch: per shell that two or more of the trees share, docx writes the
- * shell and the pieces not kept yet. A tree alone with its shell gains nothing from it.
+ * shell and the pieces. A tree alone with its shell gains nothing from it. What an earlier batch
+ * kept is dropped: a key stands for a piece as this batch's code writes it, and a test may plant
+ * a change in that code between two batches.
  */
 export function prepareReuse(trees: readonly DocTree[]): void {
+  batch = { shells: new Map(), makesAny: new Map(), trees: new WeakSet(trees) };
   const groups = new Map<string, Planned[]>();
   for (const tree of trees) {
     const doc = planned(tree, true);
@@ -289,11 +295,11 @@ export function prepareReuse(trees: readonly DocTree[]): void {
     group.push(doc);
   }
   for (const [key, docs] of groups) {
-    if (docs.length < 2 && !shells.has(key)) continue;
-    const shell = shells.get(key) ?? newShell(docs[0]!.shell);
+    if (docs.length < 2) continue;
+    const shell = newShell(docs[0]!.shell);
     if (!shell) continue;
-    remember(shells, key, shell, MAX_SHELLS);
-    for (const wanted of wantedBy(shell, docs)) keepWanted(shell, docs[0]!.shell, wanted);
+    remember(batch.shells, key, shell, MAX_SHELLS);
+    for (const wanted of wantedBy(docs)) keepWanted(shell, docs[0]!.shell, wanted);
   }
 }
 
@@ -327,9 +333,9 @@ function shellEntries(shell: Shell): PartEntry {
 
 /** The tree's package put together from kept parts; undefined when anything is not kept. */
 export function reusedPackage(tree: DocTree): Buffer | undefined {
-  if (shells.size === 0) return undefined;
+  if (!batch.trees.has(tree)) return undefined;
   const doc = planned(tree, false);
-  const shell = doc && shells.get(doc.shellKey);
+  const shell = doc && batch.shells.get(doc.shellKey);
   const body = shell && keptBody(shell, doc);
   if (!shell || body === undefined) return undefined;
   const parts = new Map(shell.parts);

@@ -110,11 +110,15 @@ describe('DOCX reuse across a batch', () => {
     expect(headers[0]).not.toContain('鄂州市人民政府办公室');
   });
 
-  it('is not fooled by a shell it has not prepared', async () => {
-    await expectReused([letter({ unit: '市发改委' }), letter({ unit: '市财政局' })]);
+  it('serves only the trees of the batch being written', async () => {
+    const first = [letter({ unit: '市发改委' }), letter({ unit: '市财政局' })];
+    await expectReused(first);
     const other = letter({ unit: '市发改委', office: '某县人民政府督查室' });
     expect(reusedPackage(other)).toBeUndefined();
     expect(Buffer.compare(await writeDocx(other), alone(other))).toBe(0);
+    // The next batch starts afresh: a change in the code that writes pieces (as a test may plant) is never hidden.
+    await expectReused([letter({ unit: '人行' }), letter({ unit: '供电公司' })]);
+    expect(reusedPackage(first[0]!)).toBeUndefined();
   });
 
   it('keeps table rows per layout: the same rows in other widths or sizes are written for those', async () => {
