@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, type ErrorKind } from '../model/errors.js';
 import { writeFileAtomicAsync } from '../util/atomic-write.js';
-import { writeDocument, type DocFormat } from './output.js';
+import { prepareDocuments, writeDocument, type DocFormat } from './output.js';
 import type { PdfJob, PdfReply } from './pdf-worker.js';
 
 export interface BatchJob {
@@ -146,6 +146,7 @@ export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions):
   try {
     if (wantDocx) {
       const writes: Promise<void>[] = [];
+      await prepareDocuments(jobs.map((j) => j.tree), opts.formats);
       for (const job of jobs) {
         await writeDocument(job.tree, job.base, { formats: ['docx'], writes });
         opts.onDone?.(job.label);
@@ -183,6 +184,7 @@ async function writeInThread(jobs: readonly BatchJob[], opts: BatchOptions): Pro
     await prefetchSystemFonts();
     fonts = loadFonts({ fontsDir: opts.fontsDir });
   }
+  await prepareDocuments(jobs.map((j) => j.tree), opts.formats);
   const written: string[] = [];
   const writes: Promise<void>[] = [];
   for (const job of jobs) {

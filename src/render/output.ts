@@ -31,6 +31,13 @@ export interface WriteDocumentOptions {
   writes?: Promise<void>[];
 }
 
+/** Readies a batch of documents to be written one by one: the DOCX writer reuses what they share. */
+export async function prepareDocuments(trees: readonly DocTree[], formats: readonly DocFormat[]): Promise<void> {
+  if (!formats.includes('docx') || trees.length < 2) return;
+  const { prepareDocx } = await import('./docx/index.js');
+  prepareDocx(trees);
+}
+
 /** Writes `<base>.docx` and/or `<base>.pdf`; returns the paths written. */
 export async function writeDocument(tree: DocTree, base: string, opts: WriteDocumentOptions): Promise<string[]> {
   const written: string[] = [];

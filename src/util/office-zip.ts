@@ -4,7 +4,8 @@
  * dcterms:created / dcterms:modified. This re-packs such a package so that the same content and
  * the same date always give the same bytes. Shared by the ledger, the DOCX writer and the forms.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipArchive, zipEntry, type ZipEntry } from './zip-write.js';
 
 /** Edits one XML part (path inside the package, its text); returns the new text. */
 export type PartPatch = (path: string, xml: string) => string;
@@ -47,7 +48,7 @@ function stampCore(xml: string, stamp: string): string {
     .replace(/<cp:lastPrinted\b[^>]*>[^<]*<\/cp:lastPrinted>/, '');
 }
 
-const isXmlPart = (path: string): boolean => path.endsWith('.xml') || path.endsWith('.rels');
+export const isXmlPart = (path: string): boolean => path.endsWith('.xml') || path.endsWith('.rels');
 
 /**
  * Re-packs an Office package deterministically: core.xml dates set to `date` (2014-01-13 or
@@ -63,23 +64,46 @@ export function deterministicZip(buffer: Uint8Array, date: string | null | undef
 /** Already-compressed media gain nothing from a second deflate. */
 const STORED = /\.(png|jpe?g|gif|odttf)$/i;
 
+/** Every entry carries the document's day at noon, local time (zip stores wall-clock fields). */
+function packageMtime(date: string | null | undefined): Date {
+  const { y, m, d } = dayOf(date);
+  return new Date(y, m - 1, d, 12, 0, 0);
+}
+
+/** [Content_Types].xml first, then the other parts in their order; folders are not entries. */
+export function packageOrder(paths: readonly string[]): string[] {
+  const files = paths.filter((p) => !p.endsWith('/'));
+  return [...files.filter((p) => p === CONTENT_TYPES), ...files.filter((p) => p !== CONTENT_TYPES)];
+}
+
+/** Whether a part's bytes depend on the package's date (core.xml carries it). */
+export function isDated(path: string): boolean {
+  return path === CORE;
+}
+
+/** A part as written: core.xml stamped with the date, then the patch on any XML part. */
+export function finishedPart(path: string, text: string, date: string | null | undefined, patch?: PartPatch): string {
+  const stamped = path === CORE ? stampCore(text, packageTimestamp(date)) : text;
+  return patch ? patch(path, stamped) : stamped;
+}
+
+/** A part as an archive entry, compressed as every package compresses it. */
+export function packageEntry(path: string, data: Uint8Array): ZipEntry {
+  return zipEntry(path, data, STORED.test(path) ? 0 : 6);
+}
+
+/** The archive of prepared entries, stamped with the package's day. */
+export function packageArchive(entries: readonly ZipEntry[], date: string | null | undefined): Buffer {
+  const zip = zipArchive(entries, packageMtime(date));
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+}
+
 /** The same, from the package's parts (path → bytes, in package order) rather than a zip. */
 export function deterministicZipParts(entries: Record<string, Uint8Array>, date: string | null | undefined, patch?: PartPatch): Buffer {
-  const { y, m, d } = dayOf(date);
-  const mtime = new Date(y, m - 1, d, 12, 0, 0);
-  const stamp = packageTimestamp(date);
-  const paths = Object.keys(entries).filter((p) => !p.endsWith('/'));
-  const ordered = [...paths.filter((p) => p === CONTENT_TYPES), ...paths.filter((p) => p !== CONTENT_TYPES)];
-  const out: Zippable = {};
-  for (const path of ordered) {
-    let data = entries[path]!;
-    if (isXmlPart(path) && (patch || path === CORE)) {
-      let xml = strFromU8(data);
-      if (path === CORE) xml = stampCore(xml, stamp);
-      if (patch) xml = patch(path, xml);
-      data = strToU8(xml);
-    }
-    out[path] = [data, { mtime, level: STORED.test(path) ? 0 : 6 }];
-  }
-  return Buffer.from(zipSync(out));
+  const out = packageOrder(Object.keys(entries)).map((path) => {
+    const data = entries[path]!;
+    const text = isXmlPart(path) && (patch || path === CORE);
+    return packageEntry(path, text ? strToU8(finishedPart(path, strFromU8(data), date, patch)) : data);
+  });
+  return packageArchive(out, date);
 }

@@ -5,7 +5,9 @@
  * - fontTable.xml: the 公文 faces with their fallbacks and the GB2312 charset;
  * - exact line heights off the grid (unsnapExactLines).
  */
-import { deterministicZip, deterministicZipParts } from '../../util/office-zip.js';
+import { strFromU8, strToU8 } from 'fflate';
+import { deterministicZip, finishedPart, isXmlPart, packageArchive, packageEntry, packageOrder } from '../../util/office-zip.js';
+import type { ZipEntry } from '../../util/zip-write.js';
 import { fontTableXml } from './fonts.js';
 
 const NORMAL_STYLE = /(<w:style\b[^>]*w:styleId="Normal"[^>]*>)([\s\S]*?)(<\/w:style>)/;
@@ -33,10 +35,18 @@ export function unsnapExactLines(xml: string): string {
   return xml.replace(/<w:spacing\b[^>]*w:lineRule="exact"[^>]*\/>/g, (spacing) => `<w:snapToGrid w:val="0"/>${spacing}`);
 }
 
+const DOCUMENT = 'word/document.xml';
+
+/**
+ * document.xml's patch. It rewrites within single tags, so it may as well be applied to the
+ * body's elements one by one, and to what comes before and after them.
+ */
+export const patchDocumentXml = unsnapExactLines;
+
 function patchPart(path: string, xml: string): string {
   if (path === 'word/styles.xml') return unsnapExactLines(patchNormalStyle(xml));
   if (path === 'word/fontTable.xml') return patchFontTable(xml);
-  if (path === 'word/document.xml') return unsnapExactLines(xml);
+  if (path === DOCUMENT) return patchDocumentXml(xml);
   return xml;
 }
 
@@ -45,9 +55,40 @@ export function finishPackage(packed: Uint8Array, isoDate: string): Buffer {
   return deterministicZip(packed, isoDate, patchPart);
 }
 
-/** The same, from the package's parts before any zip was made (one deflate instead of two). */
-export function packageFromParts(parts: ReadonlyMap<string, string | Uint8Array>, isoDate: string): Buffer {
-  const entries: Record<string, Uint8Array> = {};
-  for (const [path, data] of parts) entries[path] = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
-  return deterministicZipParts(entries, isoDate, patchPart);
+export type PartData = string | Uint8Array;
+
+/**
+ * One part as its archive entry: an XML part read back as text (as a part of a zip would be),
+ * stamped with the date when it is core.xml, patched, then compressed.
+ */
+export function partEntry(path: string, data: PartData, isoDate: string): ZipEntry {
+  if (!isXmlPart(path)) return packageEntry(path, typeof data === 'string' ? strToU8(data) : data);
+  return packageEntry(path, strToU8(finishedPart(path, asRead(data), isoDate, patchPart)));
+}
+
+/**
+ * A part's text as reading it back from UTF-8 gives it: without a leading byte-order mark.
+ * (Lone surrogates, which reading back would make U+FFFD, are written as its bytes either way.)
+ */
+function asRead(data: PartData): string {
+  if (typeof data !== 'string') return strFromU8(data);
+  return data.charCodeAt(0) === 0xfeff ? data.slice(1) : data;
+}
+
+/** The entry of a document.xml that was patched already (patchDocumentXml), as partEntry would make it. */
+export function patchedDocumentEntry(xml: string): ZipEntry {
+  return packageEntry(DOCUMENT, strToU8(xml));
+}
+
+export type PartEntry = typeof partEntry;
+
+/**
+ * The same, from the package's parts before any zip was made (one deflate instead of two).
+ * `entryOf` may hand back an entry made before for the same part and date.
+ */
+export function packageFromParts(parts: ReadonlyMap<string, PartData>, isoDate: string, entryOf: PartEntry = partEntry): Buffer {
+  return packageArchive(
+    packageOrder([...parts.keys()]).map((path) => entryOf(path, parts.get(path)!, isoDate)),
+    isoDate,
+  );
 }

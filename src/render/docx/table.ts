@@ -76,35 +76,90 @@ function cellParagraph(cell: TreeCell, header: boolean, sizePt: number): Paragra
   });
 }
 
-function tableRow(row: readonly TreeCell[], widths: readonly number[], header: boolean, sizePt: number): TableRow {
-  const placed = placeRow(row, widths);
+/** What a table's frame (its properties and grid) is made from. */
+export interface TableLayout {
+  /** Column widths in twips. */
+  widths: number[];
+  sizePt: number;
+}
+
+/** What one row is made from, besides the layout. */
+export interface RowInput {
+  cells: readonly TreeCell[];
+  header: boolean;
+}
+
+export function tableLayout(block: TableBlock): TableLayout {
+  return {
+    widths: columnWidths(block.widths, columnCount(block)),
+    sizePt: block.fontSize && block.fontSize > 0 ? block.fontSize : TABLE_PT,
+  };
+}
+
+/** Header rows, then body rows; an empty table still has one (empty) row. */
+export function rowInputs(block: TableBlock): RowInput[] {
+  const rows = [...block.header.map((cells) => ({ cells, header: true })), ...block.rows.map((cells) => ({ cells, header: false }))];
+  return rows.length > 0 ? rows : [{ cells: [], header: false }];
+}
+
+/** What a row's own element (w:tr and its properties) is made from. */
+export interface RowFrame {
+  header: boolean;
+  /** The row may not break across pages. */
+  keepWhole: boolean;
+}
+
+/** What one cell is made from. */
+export interface CellInput {
+  cell: TreeCell;
+  span: number;
+  /** Twips. */
+  width: number;
+  header: boolean;
+  sizePt: number;
+}
+
+export interface RowParts {
+  frame: RowFrame;
+  cells: CellInput[];
+}
+
+export function rowParts({ cells, header }: RowInput, { widths, sizePt }: TableLayout): RowParts {
+  const placed = placeRow(cells, widths);
   const lines = Math.max(...placed.map((p) => estimatedLines(p, sizePt)));
-  const keepWhole = header || lines <= KEEP_WHOLE_MAX_LINES;
+  return {
+    frame: { header, keepWhole: header || lines <= KEEP_WHOLE_MAX_LINES },
+    cells: placed.map((p) => ({ ...p, header, sizePt })),
+  };
+}
+
+export function rowFrom({ header, keepWhole }: RowFrame, cells: TableCell[]): TableRow {
   return new TableRow({
     ...(header ? { tableHeader: true } : {}),
     ...(keepWhole ? { cantSplit: true } : {}),
-    children: placed.map(
-      (p) =>
-        new TableCell({
-          width: { size: p.width, type: WidthType.DXA },
-          ...(p.span > 1 ? { columnSpan: p.span } : {}),
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: [cellParagraph(p.cell, header, sizePt)],
-        }),
-    ),
+    children: cells,
   });
 }
 
-export function tableOf(block: TableBlock): Table {
-  const sizePt = block.fontSize && block.fontSize > 0 ? block.fontSize : TABLE_PT;
-  const widths = columnWidths(block.widths, columnCount(block));
-  const rows = [
-    ...block.header.map((r) => tableRow(r, widths, true, sizePt)),
-    ...block.rows.map((r) => tableRow(r, widths, false, sizePt)),
-  ];
+export function cellOf(c: CellInput): TableCell {
+  return new TableCell({
+    width: { size: c.width, type: WidthType.DXA },
+    ...(c.span > 1 ? { columnSpan: c.span } : {}),
+    verticalAlign: VerticalAlignTable.CENTER,
+    children: [cellParagraph(c.cell, c.header, c.sizePt)],
+  });
+}
+
+export function tableRow(row: RowInput, layout: TableLayout): TableRow {
+  const { frame, cells } = rowParts(row, layout);
+  return rowFrom(frame, cells.map(cellOf));
+}
+
+/** The table of these rows: its frame depends on the layout alone. */
+export function tableFrom(layout: TableLayout, rows: TableRow[]): Table {
   return new Table({
     width: { size: PAGE.typeWidth, type: WidthType.DXA },
-    columnWidths: widths,
+    columnWidths: layout.widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     borders: {
@@ -115,6 +170,14 @@ export function tableOf(block: TableBlock): Table {
       insideHorizontal: BORDER,
       insideVertical: BORDER,
     },
-    rows: rows.length > 0 ? rows : [tableRow([], widths, false, sizePt)],
+    rows,
   });
+}
+
+export function tableOf(block: TableBlock): Table {
+  const layout = tableLayout(block);
+  return tableFrom(
+    layout,
+    rowInputs(block).map((r) => tableRow(r, layout)),
+  );
 }

@@ -26,6 +26,7 @@ export type MNode = MElement | MText;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
 const NAME = /[A-Za-z][A-Za-z0-9]*/y;
 const ATTR = /([a-z][a-z0-9-]*)\s*=\s*("([^"]*)"|'([^']*)')/y;
+const SPACE = /\s*/y;
 
 /**
  * Parses the XML-like markup into a tree: elements with quoted attributes, text, the entities
@@ -35,14 +36,15 @@ const ATTR = /([a-z][a-z0-9-]*)\s*=\s*("([^"]*)"|'([^']*)')/y;
 export function lexMarkup(src: string, file?: string): MNode[] {
   const root: MElement = { kind: 'element', name: '#root', attrs: new Map(), children: [], line: 1, source: '' };
   const stack: MElement[] = [root];
+  const lineAt = lineIndex(src);
   let pos = 0;
   let line = 1;
   const fail = (msg: string, at: number, token: string): never => {
     throw new MarkupError(msg, file, at, token);
   };
   const advance = (to: number): void => {
-    for (let i = pos; i < to; i++) if (src.charCodeAt(i) === 10) line++;
     pos = to;
+    line = lineAt(to);
   };
   while (pos < src.length) {
     const lt = src.indexOf('<', pos);
@@ -86,10 +88,9 @@ export function lexMarkup(src: string, file?: string): MNode[] {
     let p = NAME.lastIndex;
     let selfClosing = false;
     for (;;) {
-      const ws = /\s*/y;
-      ws.lastIndex = p;
-      ws.exec(src);
-      const afterWs = ws.lastIndex;
+      SPACE.lastIndex = p;
+      SPACE.exec(src);
+      const afterWs = SPACE.lastIndex;
       if (src.startsWith('/>', afterWs)) {
         selfClosing = true;
         p = afterWs + 2;
@@ -105,7 +106,7 @@ export function lexMarkup(src: string, file?: string): MNode[] {
       ATTR.lastIndex = afterWs;
       const a = ATTR.exec(src);
       if (!a) fail(`标签 <${el.name}> 的属性写法有误（应为 名称="值"）`, tagLine, `<${el.name}`);
-      const attrLine = tagLine + countNewlines(src, pos, afterWs);
+      const attrLine = lineAt(afterWs);
       const key = a![1]!;
       if (el.attrs.has(key)) fail(`<${el.name}> 的属性 ${key} 重复`, attrLine, `${key}=`);
       el.attrs.set(key, { value: decodeEntities(a![3] ?? a![4] ?? '', attrLine, file), line: attrLine });
@@ -123,10 +124,23 @@ export function lexMarkup(src: string, file?: string): MNode[] {
   return root.children;
 }
 
-function countNewlines(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 10) n++;
-  return n;
+/**
+ * The line of any offset, from where the lines start (found once): counting newlines up to each
+ * token instead would walk the markup character by character.
+ */
+function lineIndex(src: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 /** Decodes entities; a bare & is an error, since it usually means unescaped data. */
