@@ -53,9 +53,9 @@ export async function circularCommand(opts: Record<string, unknown>, io: CliIO):
   if (!periodId) throw new DubanError('usage', '请用 --period 指定报送期，如 2014-Q1');
   const fontsDir = option(opts, 'fonts');
   const { prestartPdfWorker, writeBatch } = await import('../render/batch.js');
-  // A worker (when a core is free) loads pdfkit and the fonts and fontconfig answers, while the database is read.
+  // fontconfig answers (and a worker, with DUBAN_THREADS=2, loads pdfkit and the fonts) while the database is read.
   if (formats.includes('pdf')) {
-    prestartPdfWorker(fontsDir, !formats.includes('docx'));
+    prestartPdfWorker(fontsDir);
     void import('../render/fonts/discover.js').then((m) => m.prefetchSystemFonts());
   }
   const { context, tree } = await prepare(option(opts, 'db') ?? 'output/duban.db', periodId, option(opts, 'statusRules'), option(opts, 'office'));

@@ -24,7 +24,6 @@ function yearOf(raw: string | undefined): number {
  * one score sheet per unit and the workbook. The rules are checked before the database is read.
  */
 export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO): Promise<number> {
-  (await import('../render/batch.js')).markCpu();
   const { OUTPUT_FORMATS, writeEvaluation } = await import('../evaluate/write.js');
   type Format = (typeof OUTPUT_FORMATS)[number];
   const year = yearOf(option(opts, 'year'));
@@ -41,8 +40,7 @@ export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO):
   const eventsFile = option(opts, 'events');
   const events = eventsFile ? (await import('../evaluate/events.js')).loadEvents(eventsFile) : undefined;
 
-  // Score sheets as PDF: a worker loads pdfkit and the fonts while the scores are worked out
-  // (when a core was idle while the rules were read).
+  // Score sheets as PDF: with DUBAN_THREADS=2 a worker loads pdfkit and the fonts while the scores are worked out.
   if (formats.includes('pdf')) (await import('../render/batch.js')).prestartPdfWorker(option(opts, 'fonts'));
   const { openDatabase } = await import('../store/db.js');
   const { loadEvaluationFacts } = await import('../evaluate/load-facts.js');

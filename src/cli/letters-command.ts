@@ -10,7 +10,7 @@ import { chooseOffice } from '../office/choose.js';
 import { withSettingsPlace } from '../parse/meta.js';
 import { renderTemplate } from '../render/template.js';
 import { parseFormats, templatePath, type DocFormat } from '../render/output.js';
-import { markCpu, prestartPdfWorker, writeBatch } from '../render/batch.js';
+import { prestartPdfWorker, writeBatch } from '../render/batch.js';
 import { distinctFileStems } from '../util/safe-filename.js';
 import type { UnitDirectory } from '../units/types.js';
 
@@ -50,12 +50,11 @@ function pickUnits(all: UnitSummary[], wanted: string | undefined, dir: UnitDire
 /** `duban letters <notice>`: one 交办函 per receiving unit, as DOCX and PDF. */
 export async function lettersCommand(file: string, opts: LettersCommandOptions, io: CliIO): Promise<number> {
   const started = performance.now();
-  markCpu();
   const formats = parseFormats<DocFormat>(opts.format, ['docx', 'pdf']);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new DubanError('usage', `日期“${opts.date}”格式不对，应为 2014-01-13 这样的形式`);
   if (formats.includes('pdf')) {
-    // fontconfig is asked, and a worker (when a core is free) loads pdfkit and the fonts, while this thread reads the notice.
-    prestartPdfWorker(opts.fonts, !formats.includes('docx'));
+    // fontconfig is asked (and a worker, with DUBAN_THREADS=2, loads pdfkit and the fonts) while this thread reads the notice.
+    prestartPdfWorker(opts.fonts);
     void (await import('../render/fonts/discover.js')).prefetchSystemFonts();
   }
   const year = yearFlag(opts.year);

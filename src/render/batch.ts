@@ -1,16 +1,17 @@
 /**
- * Writes many documents at once (letters, score sheets) on both cores. With enough documents a
- * worker thread writes PDFs, taking them from the same queue as this thread: with both formats
- * this thread writes the DOCX files first and then helps with the PDFs left; with PDF only both
- * threads write PDFs from the start. A command can start the worker ahead of need
- * (prestartPdfWorker) so that it loads pdfkit and the fonts while this thread parses the notice.
+ * Writes many documents at once (letters, score sheets), their files written on libuv's threads
+ * while the next document is rendered. With DUBAN_THREADS=2 a worker thread writes PDFs too,
+ * taking them from the same queue as this thread: with both formats this thread writes the DOCX
+ * files first and then helps with the PDFs left; with PDF only both threads write PDFs from the
+ * start. A command can start the worker ahead of need (prestartPdfWorker) so that it loads pdfkit
+ * and the fonts while this thread parses the notice.
  * Run from TypeScript sources (tests) there is no compiled worker, so the batch is written in
  * this thread; the files are the same either way (each PDF depends on its own tree only).
  */
 import './fonts/prelude.js';
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, type ErrorKind } from '../model/errors.js';
@@ -36,56 +37,19 @@ const MIN_PARALLEL = 6;
 const HELP_MIN = 6;
 
 /**
- * A second thread pays for itself only on a core nobody else is using: it loads its own modules
- * and fonts and warms up its own compiled code, which on a busy machine costs more than it saves
- * (measured: 71 letters as PDF at load 9 on 2 cores took 1.3× the time with the worker). So it is
- * used according to how much of a core was idle since the command began (markCpu), from the system's
- * CPU times; without such a mark, when the load average leaves a core free. DUBAN_THREADS=1 or 2
- * decides instead.
+ * A second thread is used only when DUBAN_THREADS=2 asks for it. It loads its own modules and
+ * fonts, warms up its own compiled code and lays out again the text the other thread has laid out,
+ * and on the machines measured the two threads slow each other down: two duban processes at once
+ * each took 1.45× their time alone. Measured once the single-thread costs had been cut (2026-12-06,
+ * 2 cores, idle): 71 letters as PDF 1.1–1.2 s in one thread, 1.2–1.6 s in two; DOCX and PDF
+ * 1.63–1.67 s against 1.78–1.84 s; one letter 0.44 s against 0.58 s.
  */
-let idleCores: number | undefined;
-let mark: { at: number; idle: number; total: number } | undefined;
-
-function cpuTimes(): { at: number; idle: number; total: number } {
-  let idle = 0;
-  let total = 0;
-  for (const c of cpus()) {
-    idle += c.times.idle;
-    total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
-  }
-  return { at: performance.now(), idle, total };
+function spareCore(): boolean {
+  return process.env.DUBAN_THREADS === '2' && availableParallelism() >= 2;
 }
 
-/** Notes the CPU times now: a command calls this first, and the batch looks at what was idle since. */
-export function markCpu(): void {
-  mark ??= cpuTimes();
-}
-
-/** Cores left idle by others since markCpu (measured once), else estimated from the load average. */
-function idle(): number {
-  if (idleCores !== undefined) return idleCores;
-  const cores = availableParallelism();
-  const now = cpuTimes();
-  const span = mark ? now.total - mark.total : 0;
-  // CPU times tick every 10 ms: only an interval of some length says anything.
-  idleCores = mark && now.at - mark.at >= 60 && span > 0 ? ((now.idle - mark.idle) / span) * cores : Math.max(0, cores - loadavg()[0]);
-  return idleCores;
-}
-
-/**
- * With both formats the worker writes PDFs while this thread writes DOCX files, different work,
- * worth half an idle core; with PDFs only both threads repeat the same warm-up, which was a loss
- * unless a whole core is free (measured at load 1–3 on 2 cores: 2.1 s with the worker, 1.8 s without).
- */
-function spareCore(pdfOnly: boolean): boolean {
-  if (process.env.DUBAN_THREADS === '1') return false;
-  if (process.env.DUBAN_THREADS === '2') return true;
-  if (availableParallelism() < 2) return false;
-  return idle() >= (pdfOnly ? 0.9 : 0.4);
-}
-
-function workerFile(pdfOnly: boolean): string | null {
-  if (!spareCore(pdfOnly)) return null;
+function workerFile(): string | null {
+  if (!spareCore()) return null;
   const url = new URL('./pdf-worker.js', import.meta.url);
   const path = fileURLToPath(url);
   return import.meta.url.endsWith('.js') && existsSync(path) ? path : null;
@@ -94,9 +58,9 @@ function workerFile(pdfOnly: boolean): string | null {
 let prestarted: { worker: Worker; file: string; fontsDir: string | undefined } | null = null;
 
 /** Starts the PDF worker now, for a writeBatch to come; it loads its modules and fonts meanwhile. */
-export function prestartPdfWorker(fontsDir?: string, pdfOnly = false): void {
+export function prestartPdfWorker(fontsDir?: string): void {
   if (prestarted) return;
-  const file = workerFile(pdfOnly);
+  const file = workerFile();
   if (!file) return;
   const worker = new Worker(file, { workerData: { fontsDir } });
   // Not used after all (the command failed first): it must not keep the process alive.
@@ -122,9 +86,9 @@ function takeWorker(file: string, fontsDir: string | undefined): Worker {
  * The worker for a batch: the one started ahead (any number of jobs: its start-up already ran
  * beside this thread's work), else a new one when the batch is large enough to pay for starting it.
  */
-function batchWorker(jobs: number, pdfOnly: boolean, fontsDir: string | undefined): Worker | null {
+function batchWorker(jobs: number, fontsDir: string | undefined): Worker | null {
   if (prestarted) return takeWorker(prestarted.file, fontsDir);
-  const file = jobs >= MIN_PARALLEL ? workerFile(pdfOnly) : null;
+  const file = jobs >= MIN_PARALLEL ? workerFile() : null;
   return file ? new Worker(file, { workerData: { fontsDir } }) : null;
 }
 
@@ -132,7 +96,7 @@ function batchWorker(jobs: number, pdfOnly: boolean, fontsDir: string | undefine
 export async function writeBatch(jobs: readonly BatchJob[], opts: BatchOptions): Promise<string[]> {
   const wantPdf = opts.formats.includes('pdf');
   const wantDocx = opts.formats.includes('docx');
-  const worker = wantPdf ? batchWorker(jobs.length, !wantDocx, opts.fontsDir) : null;
+  const worker = wantPdf ? batchWorker(jobs.length, opts.fontsDir) : null;
   if (!worker) {
     dropPrestarted();
     return writeInThread(jobs, opts);
