@@ -393,6 +393,12 @@ function sofficeRatio(results, vars, letterPdf) {
 
 // ---------------------------------------------------------------- report
 
+/** The commit a checkout is at, for the record of a comparison. */
+function commitOf(dir) {
+  const r = spawnSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
 function machine() {
   const c = cpus();
   // The load when the run began: on a shared machine, figures taken under load are slower.
@@ -529,7 +535,13 @@ async function main() {
     console.log('');
     for (const v of verdicts) console.log(`${v.ok ? '✓' : '✗'} ${v.target}：${v.measured}`);
 
-    if (o.write && !o.only) {
+    // A comparison with another checkout is kept apart from the figures the README quotes.
+    if (o.write && o.against) {
+      const file = join(ROOT, 'bench/against-results.json');
+      const doc = { date: new Date().toISOString().slice(0, 10), machine: host, against: o.against, commit: commitOf(o.against), cases: results, targets: verdicts };
+      writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+      console.log(`\n已写入 ${relative(ROOT, file)}`);
+    } else if (o.write && !o.only) {
       const doc = {
         date: new Date().toISOString().slice(0, 10),
         machine: host,

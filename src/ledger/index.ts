@@ -45,7 +45,8 @@ export async function writeLedger(notice: Notice, opts: LedgerOptions = {}): Pro
   addUnitSheet(book, notice, '各单位承担任务统计');
   addMetaSheet(book, notice);
   try {
-    const raw = await book.xlsx.writeBuffer();
+    // Stored, not deflated: deterministicZip compresses every part once anyway.
+    const raw = await book.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
     return deterministicZip(new Uint8Array(raw as ArrayBuffer), date);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
