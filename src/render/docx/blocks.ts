@@ -6,7 +6,7 @@
  * A page break becomes "page break before" on the next paragraph (no empty line at the top of
  * the new page), or an empty breaking paragraph when a table follows.
  */
-import { PageBreak, Paragraph, type Table } from 'docx';
+import { PageBreak, Paragraph, type Table } from './lib.js';
 import type { Block, DocProfile } from '../../model/doc.js';
 import {
   attachmentLabelParagraph,

@@ -1,5 +1,5 @@
 /** 正文 blocks: headings, paragraphs, 附件说明, 附件 labels, signature and blank lines. */
-import { AlignmentType, Paragraph } from 'docx';
+import { AlignmentType, Paragraph } from './lib.js';
 import type { Align, Run } from '../../model/doc.js';
 import { attachmentNoteLines, chineseDate } from './labels.js';
 import { CHAR, textCells } from './geometry.js';

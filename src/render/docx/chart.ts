@@ -3,7 +3,7 @@
  * alternative text lists the data, or, where no picture can be drawn, the data as a table, so
  * that the words are in the document either way.
  */
-import { AlignmentType, ImageRun, Paragraph, type Table } from 'docx';
+import { AlignmentType, ImageRun, Paragraph, type Table } from './lib.js';
 import type { Block, ChartBlock } from '../../model/doc.js';
 import { qrPng } from '../qr.js';
 import { xmlSafe } from '../../util/xml-safe.js';

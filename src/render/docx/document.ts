@@ -3,7 +3,7 @@
  * The shell is plain data, so that documents whose shells are equal are known to differ in
  * document.xml's body only (reuse.ts relies on it): documentFrom reads nothing else.
  */
-import { Document, Packer, type Paragraph } from 'docx';
+import { Document, Packer, type Paragraph } from './lib.js';
 import type { DocProfile, DocTree } from '../../model/doc.js';
 import { xmlSafe } from '../../util/xml-safe.js';
 import { madePlan, pieceChildren, type BlockPiece, type Child, type Plan } from './blocks.js';

@@ -5,7 +5,7 @@
  * documents typed in WPS. On a PC without the GB2312 faces (Windows 10 and later ship only 仿宋
  * and 楷体), Word and WPS fall back to the `altName` written into the font table.
  */
-import type { IFontAttributesProperties } from 'docx';
+import type { IFontAttributesProperties } from './lib.js';
 import type { FontRole } from '../../model/doc.js';
 
 export interface FaceInfo {

@@ -4,7 +4,7 @@
  * red line 4 mm below that; in a letter the mark 30 mm from the page top in the first-page
  * header, with the double line under it). Blank lines between later elements: spacing.ts.
  */
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph } from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph } from './lib.js';
 import type { DocProfile } from '../../model/doc.js';
 import { FILE_MASTHEAD_BEFORE, LETTER_LINE_OVERHANG, LINE_PITCH, PAGE, RED, SEPARATOR_SPACE_PT, pt, textCells } from './geometry.js';
 import { STYLE } from './styles.js';

@@ -3,7 +3,7 @@
  * separator lines (first and last thick 0.35 mm, middle thin 0.25 mm). 信函格式 keeps only 抄送,
  * without lines.
  */
-import { AlignmentType, BorderStyle, Paragraph, TabStopType } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, TabStopType } from './lib.js';
 import type { DocProfile } from '../../model/doc.js';
 import { ccText, printDateText } from './labels.js';
 import { IMPRINT_PT, PAGE, pt, textCells } from './geometry.js';

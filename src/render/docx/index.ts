@@ -5,7 +5,7 @@
  * A batch of documents (prepareDocx first) reuses what docx wrote for the others (reuse.ts);
  * the bytes are the same as when each is written alone.
  */
-import { Packer } from 'docx';
+import { Packer } from './lib.js';
 import type { DocTree } from '../../model/doc.js';
 import { DubanError } from '../../model/errors.js';
 import { docxCompiler, documentOf } from './document.js';

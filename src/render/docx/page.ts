@@ -15,7 +15,7 @@ import {
   Paragraph,
   TextRun,
   type ISectionOptions,
-} from 'docx';
+} from './lib.js';
 import type { DocProfile } from '../../model/doc.js';
 import { PAGE_NUMBER_FACE, runFont } from './fonts.js';
 import {

@@ -4,7 +4,7 @@
  * the faces GB/T 9704 names. Widow control, which docx cannot express in a style, is switched
  * off in Normal by the package step (package.ts).
  */
-import { AlignmentType, LineRuleType, type IStylesOptions, type IRunStylePropertiesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IStylesOptions, type IRunStylePropertiesOptions } from './lib.js';
 import type { FontRole } from '../../model/doc.js';
 import { fontOf } from './fonts.js';
 import { BODY_PT, CHARACTER_SPACING, LINE_PITCH, TITLE_PT, halfPoints } from './geometry.js';

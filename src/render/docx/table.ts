@@ -15,7 +15,7 @@ import {
   TableRow,
   VerticalAlignTable,
   WidthType,
-} from 'docx';
+} from './lib.js';
 import type { TableBlock, TableCell as TreeCell } from '../../model/doc.js';
 import { alignment } from './body.js';
 import { PAGE, TABLE_PT, pt, textCells } from './geometry.js';

@@ -1,5 +1,5 @@
 /** Tree runs → docx runs. Every string from the tree enters the document through here. */
-import { Tab, TextRun, type IRunOptions } from 'docx';
+import { Tab, TextRun, type IRunOptions } from './lib.js';
 import type { FontRole, Run } from '../../model/doc.js';
 import { xmlSafe } from '../../util/xml-safe.js';
 import { fontOf } from './fonts.js';
