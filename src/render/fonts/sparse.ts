@@ -12,7 +12,8 @@ export class SparseFont {
   private readonly loaded: Uint8Array;
 
   private constructor(
-    private readonly path: string,
+    /** Kept open for the process's life: the cache file may be replaced or removed meanwhile. */
+    private readonly fd: number,
     /** The file's bytes, outlines only where loaded. */
     readonly bytes: Buffer,
     private readonly glyf: { offset: number; length: number },
@@ -25,7 +26,12 @@ export class SparseFont {
 
   /** Opens a TrueType file with glyf, loca, head and maxp tables; null for anything else. */
   static open(path: string): SparseFont | null {
-    const fd = openSync(path, 'r');
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch {
+      return null;
+    }
     try {
       const size = fstatSync(fd).size;
       const bytes = Buffer.alloc(size);
@@ -35,32 +41,25 @@ export class SparseFont {
       const loca = tables.get('loca');
       const head = tables.get('head');
       const maxp = tables.get('maxp');
-      if (!glyf || !loca || !head || !maxp || glyf.offset + glyf.length > size) return null;
+      if (!glyf || !loca || !head || !maxp || glyf.offset + glyf.length > size) throw new Error('not TrueType with outlines');
       // Everything before and after the outlines, in two reads.
       readAt(fd, bytes, 0, glyf.offset);
       readAt(fd, bytes, glyf.offset + glyf.length, size - glyf.offset - glyf.length);
-      const font = new SparseFont(path, bytes, glyf, loca.offset, bytes.readInt16BE(head.offset + 50) === 0, bytes.readUInt16BE(maxp.offset + 4));
+      const font = new SparseFont(fd, bytes, glyf, loca.offset, bytes.readInt16BE(head.offset + 50) === 0, bytes.readUInt16BE(maxp.offset + 4));
       font.ensure([0]);
       return font;
     } catch {
-      return null;
-    } finally {
       closeSync(fd);
+      return null;
     }
   }
 
   /** Reads the outlines of these glyphs and of the components of composite ones, if not read yet. */
   ensure(gids: Iterable<number>): void {
     let wanted = [...new Set(gids)].filter((g) => g >= 0 && g < this.numGlyphs && !this.loaded[g]);
-    if (wanted.length === 0) return;
-    const fd = openSync(this.path, 'r');
-    try {
-      while (wanted.length > 0) {
-        this.readGlyphs(fd, wanted.sort((a, b) => a - b));
-        wanted = [...new Set(wanted.flatMap((g) => this.components(g)))].filter((g) => g < this.numGlyphs && !this.loaded[g]);
-      }
-    } finally {
-      closeSync(fd);
+    while (wanted.length > 0) {
+      this.readGlyphs(this.fd, wanted.sort((a, b) => a - b));
+      wanted = [...new Set(wanted.flatMap((g) => this.components(g)))].filter((g) => g < this.numGlyphs && !this.loaded[g]);
     }
   }
 

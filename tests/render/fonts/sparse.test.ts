@@ -4,7 +4,9 @@ import { SparseFont } from '../../../src/render/fonts/sparse.js';
 import { bundledPath } from '../../../src/render/fonts/bundled.js';
 import { fontkit } from '../../../src/render/fonts/libs.js';
 
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const file = bundledPath('heiti');
 const whole = readFileSync(file);
@@ -75,7 +77,20 @@ describe('a font read in part', () => {
     expect(ce).toBeGreaterThan(cs);
   });
 
+  it('keeps reading outlines after its file is replaced or removed (a cache may be cleared during a run)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-sparse-'));
+    const copy = join(dir, 'font.ttf');
+    copyFileSync(file, copy);
+    const opened = SparseFont.open(copy)!;
+    rmSync(copy);
+    const gid = (fontkit.create(whole) as import('fontkit').Font).glyphForCodePoint(0x7763).id;
+    opened.ensure([gid]);
+    const [s, e] = span(gid);
+    expect(opened.bytes.subarray(s, e).equals(whole.subarray(s, e))).toBe(true);
+  });
+
   it('refuses a file that is not TrueType with outlines', () => {
     expect(SparseFont.open(new URL(import.meta.url).pathname)).toBeNull();
+    expect(SparseFont.open(join(tmpdir(), 'no-such-font.ttf'))).toBeNull();
   });
 });
