@@ -4,6 +4,7 @@ import { fontkit } from './libs.js';
 import { DubanError } from '../../model/errors.js';
 import { canSlim, hasSlimTables, slimFile, storeSlim } from './slim.js';
 import { SparseFont } from './sparse.js';
+import { locaEntry, viewOf } from './glyf.js';
 import { FontMetrics } from './metrics.js';
 
 export type FontkitFont = Fontkit.Font;
@@ -117,10 +118,9 @@ function preloadLoca(font: FontkitFont): void {
   const bytes = f.stream?.buffer;
   const format = f.head.indexToLocFormat;
   if (!t || !bytes || 'loca' in f._tables || (format !== 0 && format !== 1)) return;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const size = format === 0 ? 2 : 4;
-  const offsets = new Array<number>(Math.floor(t.length / size));
-  for (let i = 0; i < offsets.length; i++) offsets[i] = format === 0 ? view.getUint16(t.offset + 2 * i) * 2 : view.getUint32(t.offset + 4 * i);
+  const view = viewOf(bytes);
+  const offsets = new Array<number>(Math.floor(t.length / (format === 0 ? 2 : 4)));
+  for (let i = 0; i < offsets.length; i++) offsets[i] = locaEntry(view, t.offset, format === 0, i);
   f._tables.loca = { version: format, offsets, _processed: true };
 }
 

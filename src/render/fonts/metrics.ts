@@ -1,4 +1,5 @@
 import type { FontkitFont } from './load.js';
+import { viewOf } from './glyf.js';
 
 /**
  * Glyph ids and advance widths read straight from a font's cmap and hmtx bytes, as fontkit reads
@@ -20,7 +21,7 @@ export class FontMetrics {
     const tables = f.directory?.tables;
     const buffer = f.stream?.buffer;
     if (!tables?.cmap || !tables.hmtx || !tables.hhea || tables.fvar || !buffer || f._directoryPos !== 0) return null;
-    const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const view = viewOf(buffer);
     const cmap = unicodeSubtable(view, tables.cmap.offset);
     if (!cmap) return null;
     const metrics = view.getUint16(tables.hhea.offset + 34);

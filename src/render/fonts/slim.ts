@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { cacheKey, cachePath, readCache, writeCache } from '../../util/cache.js';
 import type { FontkitFont } from './load.js';
+import { compositeComponents, isComposite, viewOf } from './glyf.js';
 
 /**
  * A "slim" copy of a large CJK TrueType font, cached on disk: every table byte for byte as in the
@@ -117,19 +118,13 @@ export function buildSlim(full: Buffer, font: FontkitFont): Buffer {
   const offsets = f.loca.offsets;
   const keep = new Set<number>();
   // Composite glyphs name their components in the raw glyf bytes; read them without decoding outlines.
+  const view = viewOf(full);
   const visit = (gid: number): void => {
     if (keep.has(gid) || gid < 0 || gid >= f.numGlyphs) return;
     keep.add(gid);
     const start = glyfStart + offsets[gid]!;
     const end = glyfStart + offsets[gid + 1]!;
-    if (end - start < 10 || full.readInt16BE(start) >= 0) return;
-    let p = start + 10;
-    for (;;) {
-      const flags = full.readUInt16BE(p);
-      visit(full.readUInt16BE(p + 2));
-      p += 4 + (flags & 0x0001 ? 4 : 2) + (flags & 0x0008 ? 2 : flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
-      if (!(flags & 0x0020) || p + 4 > end) break;
-    }
+    if (isComposite(view, start, end)) for (const [, id] of compositeComponents(view, start, end).components) visit(id);
   };
   visit(0);
   const cmap = (font as unknown as { _cmapProcessor: { lookup(cp: number): number } })._cmapProcessor;

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { compositeComponents, isComposite, locaEntry, viewOf } from './glyf.js';
 
 /**
  * A TrueType file read in part: every table but the glyph outlines at once, each glyph's outline
@@ -10,6 +11,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
  */
 export class SparseFont {
   private readonly loaded: Uint8Array;
+  private readonly view: DataView;
 
   private constructor(
     /** Kept open for the process's life: the cache file may be replaced or removed meanwhile. */
@@ -22,6 +24,7 @@ export class SparseFont {
     readonly numGlyphs: number,
   ) {
     this.loaded = new Uint8Array(numGlyphs);
+    this.view = viewOf(bytes);
   }
 
   /** Opens a TrueType file with glyf, loca, head and maxp tables; null for anything else. */
@@ -64,10 +67,8 @@ export class SparseFont {
   }
 
   private span(gid: number): [number, number] {
-    const at = this.loca;
-    const [start, end] = this.shortLoca
-      ? [this.bytes.readUInt16BE(at + gid * 2) * 2, this.bytes.readUInt16BE(at + gid * 2 + 2) * 2]
-      : [this.bytes.readUInt32BE(at + gid * 4), this.bytes.readUInt32BE(at + gid * 4 + 4)];
+    const start = locaEntry(this.view, this.loca, this.shortLoca, gid);
+    const end = locaEntry(this.view, this.loca, this.shortLoca, gid + 1);
     return [this.glyf.offset + Math.min(start, this.glyf.length), this.glyf.offset + Math.min(Math.max(start, end), this.glyf.length)];
   }
 
@@ -92,15 +93,7 @@ export class SparseFont {
   /** The glyph ids a composite glyph's outline refers to. */
   private components(gid: number): number[] {
     const [start, end] = this.span(gid);
-    if (end - start < 10 || this.bytes.readInt16BE(start) >= 0) return [];
-    const out: number[] = [];
-    for (let p = start + 10; p + 4 <= end; ) {
-      const flags = this.bytes.readUInt16BE(p);
-      out.push(this.bytes.readUInt16BE(p + 2));
-      p += 4 + (flags & 0x0001 ? 4 : 2) + (flags & 0x0008 ? 2 : flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
-      if (!(flags & 0x0020)) break;
-    }
-    return out;
+    return isComposite(this.view, start, end) ? compositeComponents(this.view, start, end).components.map(([, id]) => id) : [];
   }
 }
 

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { cacheKey, readCache, writeCache } from '../../util/cache.js';
 import type { FontkitFont } from '../fonts/load.js';
+import { compositeComponents } from '../fonts/glyf.js';
 
 /**
  * A TrueType subsetter that writes byte for byte the font file fontkit 2.0.4's TTFSubset writes
@@ -38,7 +35,7 @@ interface TtfFontInternals {
   variationCoords: unknown;
   stream: { buffer: Uint8Array };
   directory: { tables: Record<string, TableRecord | undefined> };
-  head: { indexToLocFormat: number };
+  loca: { version: number; offsets: number[] };
   hhea: { numberOfMetrics: number };
   maxp: { numGlyphs: number };
   createSubset(): GlyphSubset;
@@ -59,9 +56,8 @@ interface TtfSource {
   bytes: Uint8Array;
   view: DataView;
   glyf: number;
-  /** Where loca starts, and how many entries it has (as fontkit counts them: the table's length over their size). */
-  loca: number;
-  locaEntries: number;
+  /** loca as fontkit holds it (decoded in one loop by fonts/load.ts): byte offsets into glyf. */
+  offsets: number[];
   shortLoca: boolean;
   hmtx: number;
   /** hhea.numberOfMetrics: glyphs at or after it share the last advance. */
@@ -72,12 +68,6 @@ interface TtfSource {
   header: Uint8Array;
   tables: FileTable[];
 }
-
-const ARG_1_AND_2_ARE_WORDS = 0x0001;
-const WE_HAVE_A_SCALE = 0x0008;
-const MORE_COMPONENTS = 0x0020;
-const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
-const WE_HAVE_A_TWO_BY_TWO = 0x0080;
 
 /** Offsets of the glyph counts in the encoded hhea (numberOfMetrics) and maxp (numGlyphs). */
 const COUNT_AT: Record<string, number> = { hhea: 34, maxp: 4 };
@@ -114,16 +104,13 @@ function openSource(font: TtfFontInternals): TtfSource | null {
   const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   const { tables } = font.directory;
   const metrics = font.hhea.numberOfMetrics;
-  // head.indexToLocFormat, as fontkit reads loca by it (decoding loca itself took 8–16 ms a font).
-  const shortLoca = font.head.indexToLocFormat === 0;
   return {
     font,
     bytes,
     view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     glyf: tables['glyf']!.offset,
-    loca: tables['loca']!.offset,
-    locaEntries: Math.floor(tables['loca']!.length / (shortLoca ? 2 : 4)),
-    shortLoca,
+    offsets: font.loca.offsets,
+    shortLoca: font.loca.version === 0,
     hmtx: tables['hmtx']!.offset,
     metrics,
     bearings: font.maxp.numGlyphs - metrics,
@@ -136,15 +123,11 @@ function openSource(font: TtfFontInternals): TtfSource | null {
  * fixed tables are those of every subset, in the same order.
  */
 function readTemplate(font: TtfFontInternals): Pick<TtfSource, 'header' | 'tables'> | null {
-  const name = templateName(font);
-  let file: Uint8Array | null = readCache('ttf-templates', name);
-  if (!file) {
-    try {
-      file = font.createSubset().encode();
-    } catch {
-      return null;
-    }
-    writeCache('ttf-templates', name, file);
+  let file: Uint8Array;
+  try {
+    file = font.createSubset().encode();
+  } catch {
+    return null;
   }
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const count = view.getUint16(4);
@@ -156,30 +139,6 @@ function readTemplate(font: TtfFontInternals): Pick<TtfSource, 'header' | 'table
     tables.push({ tag, fixed: isGlyphTable(tag) ? null : body });
   }
   return { header: file.slice(0, 12), tables };
-}
-
-/** The tables fontkit copies into every subset (edited the same way each time). */
-const FIXED_SOURCES = ['head', 'hhea', 'maxp', 'cvt ', 'prep', 'fpgm'];
-
-/**
- * The cache entry of a font's template: fontkit's encoding depends only on these tables and on
- * fontkit, and making it decodes all of loca (8–16 ms a font, in every process).
- */
-function templateName(font: TtfFontInternals): string {
-  const bytes = font.stream.buffer;
-  const parts: (string | Uint8Array)[] = ['ttf-template-1', fontkitVersion()];
-  for (const tag of FIXED_SOURCES) {
-    const t = font.directory.tables[tag];
-    parts.push(tag, t ? bytes.subarray(t.offset, t.offset + t.length) : '-');
-  }
-  return `${cacheKey(...parts)}.ttf`;
-}
-
-let version: string | undefined;
-function fontkitVersion(): string {
-  // fontkit's exports do not list package.json: the file is found beside its entry (dist/main.cjs).
-  version ??= (JSON.parse(readFileSync(join(dirname(createRequire(import.meta.url).resolve('fontkit')), '..', 'package.json'), 'utf8')) as { version: string }).version;
-  return version;
 }
 
 function isGlyphTable(tag: string): tag is GlyphTable {
@@ -226,12 +185,6 @@ class TtfSubset implements GlyphSubset {
     }
   }
 
-  /** loca's entry for a glyph, in bytes (short offsets count words). */
-  private offset(gid: number): number {
-    const { view, loca, shortLoca } = this.source;
-    return shortLoca ? view.getUint16(loca + 2 * gid) * 2 : view.getUint32(loca + 4 * gid);
-  }
-
   /** The glyphs in subset order; composites add their components as fontkit's _addGlyph does. */
   private collect(): SubsetGlyph[] {
     const out: SubsetGlyph[] = [];
@@ -240,10 +193,10 @@ class TtfSubset implements GlyphSubset {
   }
 
   private glyph(gid: number): SubsetGlyph {
-    const { glyf, view } = this.source;
-    if (!(gid >= 0 && gid + 1 < this.source.locaEntries)) throw new Unexpected('glyph id out of range');
-    const start = this.offset(gid);
-    const length = this.offset(gid + 1) - start;
+    const { offsets, glyf, view } = this.source;
+    if (!(gid >= 0 && gid + 1 < offsets.length)) throw new Unexpected('glyph id out of range');
+    const start = offsets[gid]!;
+    const length = offsets[gid + 1]! - start;
     if (length < 0 || glyf + start + length > view.byteLength) throw new Unexpected('bad loca');
     if (length === 0 || view.getInt16(glyf + start) >= 0) return { start, length, patches: null };
     const patches: number[] = [];
@@ -256,18 +209,9 @@ class TtfSubset implements GlyphSubset {
 
   /** (offset in the glyph, component glyph id) of a composite glyph starting at `at`, as fontkit parses them. */
   private components(at: number): Array<[number, number]> {
-    const { view } = this.source;
-    const out: Array<[number, number]> = [];
-    let p = at + 10;
-    let flags = MORE_COMPONENTS;
-    while (flags & MORE_COMPONENTS) {
-      if (p + 4 > view.byteLength) throw new Unexpected('composite past the file');
-      flags = view.getUint16(p);
-      out.push([p + 2 - at, view.getUint16(p + 2)]);
-      p += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
-      p += flags & WE_HAVE_A_SCALE ? 2 : flags & WE_HAVE_AN_X_AND_Y_SCALE ? 4 : flags & WE_HAVE_A_TWO_BY_TWO ? 8 : 0;
-    }
-    return out;
+    const { components, complete } = compositeComponents(this.source.view, at, this.source.view.byteLength);
+    if (!complete) throw new Unexpected('composite past the file');
+    return components;
   }
 
   private write(glyphs: SubsetGlyph[]): Uint8Array {
