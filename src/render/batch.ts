@@ -48,11 +48,14 @@ function spareCore(): boolean {
   return process.env.DUBAN_THREADS === '2' && availableParallelism() >= 2;
 }
 
+/**
+ * The compiled worker, dist/render/pdf-worker.js. Named from the package root rather than as a
+ * neighbour, because this code runs from dist/bundle/duban.cjs too; both sit two levels down.
+ */
 function workerFile(): string | null {
   if (!spareCore()) return null;
-  const url = new URL('./pdf-worker.js', import.meta.url);
-  const path = fileURLToPath(url);
-  return import.meta.url.endsWith('.js') && existsSync(path) ? path : null;
+  const path = fileURLToPath(new URL('../render/pdf-worker.js', import.meta.url));
+  return existsSync(path) ? path : null;
 }
 
 let prestarted: { worker: Worker; file: string; fontsDir: string | undefined } | null = null;

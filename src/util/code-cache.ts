@@ -1,11 +1,12 @@
 /**
  * V8's compiled code for the large CommonJS libraries duban loads (exceljs, fontkit, pdfkit, docx,
- * Handlebars), kept in duban's cache. Compiling them is a fixed cost of every command that uses
- * them, paid again by each process: from the cache V8 skips the parse and the compilation of
- * every function that had run before. The cache is written when a process that compiled a
- * library ends (so it holds the functions that process ran), named by the file, its size and
- * time, and Node's version; V8 itself refuses data made by another build or with other flags,
- * and then the library is compiled as usual. Behaviour is the library's own either way.
+ * Handlebars) and for duban's own code, bundled as one CommonJS file (dist/bundle/duban.cjs),
+ * kept in duban's cache. Compiling them is a fixed cost of every command that uses them, paid
+ * again by each process: from the cache V8 skips the parse and the compilation of every function
+ * that had run before. The cache is written when a process that compiled a file ends (so it
+ * holds the functions that process ran), named by the file, its size and time, and Node's
+ * version; V8 itself refuses data made by another build or with other flags, and then the file
+ * is compiled as usual. Behaviour is the file's own either way.
  */
 import { statSync } from 'node:fs';
 import Module from 'node:module';
@@ -24,11 +25,28 @@ interface CompilableModule {
   filename: string;
 }
 
+/** duban's own code as one file, outside node_modules, and the command this process runs. */
+export interface OwnBundle {
+  file: string;
+  /**
+   * Every command runs its own part of the bundle and an entry holds only the functions that
+   * the process which wrote it ran, so each command has an entry of its own: one written by
+   * `--help` would leave a letters run compiling nearly all of its code again.
+   */
+  command: string;
+}
+
 const pending: { name: string; script: Script }[] = [];
 let installed = false;
+let bundle: OwnBundle | null = null;
 
-function entryName(filename: string, size: number, mtimeMs: number): string {
-  return `${cacheKey(FORMAT, process.version, process.arch, filename, String(size), String(mtimeMs))}.bin`;
+function eligible(filename: string, size: number, own = bundle): boolean {
+  return size >= MIN_BYTES && (filename.includes('node_modules') || filename === own?.file);
+}
+
+function entryName(filename: string, size: number, mtimeMs: number, own = bundle): string {
+  const command = filename === own?.file ? [own.command] : [];
+  return `${cacheKey(FORMAT, process.version, process.arch, filename, String(size), String(mtimeMs), ...command)}.bin`;
 }
 
 /** Compiles a library's source with cached code when there is some; notes it for writing otherwise. */
@@ -39,7 +57,7 @@ function compileCached(source: string, filename: string): Script | null {
   } catch {
     return null;
   }
-  if (stat.size < MIN_BYTES || !filename.includes('node_modules')) return null;
+  if (!eligible(filename, stat.size)) return null;
   const name = entryName(filename, stat.size, stat.mtimeMs);
   const cached = readCache('code', name) ?? undefined;
   const script = new Script(Module.wrap(source), { filename, ...(cached ? { cachedData: cached } : {}) });
@@ -59,12 +77,13 @@ function writePending(): void {
 }
 
 /**
- * From now on, CommonJS libraries over MIN_BYTES inside node_modules are compiled through the
- * cache. Call once, first thing in a process (the CLI and the PDF worker do).
+ * From now on, CommonJS libraries over MIN_BYTES inside node_modules, and `own` when given, are
+ * compiled through the cache. Call once, first thing in a process (the CLI and the PDF worker do).
  */
-export function installCodeCache(): void {
+export function installCodeCache(own?: OwnBundle): void {
   if (installed || process.env.DUBAN_NO_CACHE) return;
   installed = true;
+  bundle = own ?? null;
   const proto = (Module as unknown as { prototype: CompilableModule }).prototype;
   const compile = proto._compile;
   proto._compile = function (this: CompilableModule, content: string, filename: string): unknown {
@@ -78,8 +97,8 @@ export function installCodeCache(): void {
 }
 
 /** For tests: whether this file would be compiled through the cache, and whether an entry exists. */
-export function codeCacheEntry(filename: string): { eligible: boolean; cached: boolean } {
+export function codeCacheEntry(filename: string, own?: OwnBundle): { eligible: boolean; cached: boolean } {
   const stat = statSync(filename);
-  const eligible = stat.size >= MIN_BYTES && filename.includes('node_modules');
-  return { eligible, cached: eligible && readCache('code', entryName(filename, stat.size, stat.mtimeMs)) !== null };
+  const ok = eligible(filename, stat.size, own);
+  return { eligible: ok, cached: ok && readCache('code', entryName(filename, stat.size, stat.mtimeMs, own)) !== null };
 }
