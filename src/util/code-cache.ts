@@ -4,15 +4,15 @@
  * kept in duban's cache. Compiling them is a fixed cost of every command that uses them, paid
  * again by each process: from the cache V8 skips the parse and the compilation of every function
  * that had run before. The cache is written when a process that compiled a file ends (so it
- * holds the functions that process ran), named by the file, its size and time, and Node's
- * version; V8 itself refuses data made by another build or with other flags, and then the file
- * is compiled as usual. Behaviour is the file's own either way.
+ * holds the functions that process ran), named by the file and Node's version, then the file's
+ * size and time; V8 itself refuses data made by another build or with other flags, and then the
+ * file is compiled as usual. Behaviour is the file's own either way.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import Module from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheKey, readCache, writeCache } from './cache.js';
+import { cacheKey, cachePath, readCache, writeCache } from './cache.js';
 
 /** Only libraries of this size are worth a cache entry: a small module compiles in less time than the entry takes to read. */
 const MIN_BYTES = 150 * 1024;
@@ -44,9 +44,24 @@ function eligible(filename: string, size: number, own = bundle): boolean {
   return size >= MIN_BYTES && (filename.includes('node_modules') || filename === own?.file);
 }
 
+/** What the entry is the code of, then which version of the file. */
 function entryName(filename: string, size: number, mtimeMs: number, own = bundle): string {
   const command = filename === own?.file ? [own.command] : [];
-  return `${cacheKey(FORMAT, process.version, process.arch, filename, String(size), String(mtimeMs), ...command)}.bin`;
+  return `${cacheKey(FORMAT, process.version, process.arch, filename, ...command)}-${cacheKey(String(size), String(mtimeMs))}.bin`;
+}
+
+/**
+ * Removes the entries of the file's earlier versions, which are never read again: every build
+ * writes a new bundle, and with an entry for each command the folder would otherwise grow by
+ * megabytes a build.
+ */
+function dropEarlierVersions(name: string): void {
+  const path = cachePath('code', name);
+  if (!path) return;
+  const prefix = name.slice(0, name.indexOf('-') + 1);
+  for (const other of readdirSync(dirname(path))) {
+    if (other.startsWith(prefix) && other !== name) rmSync(join(dirname(path), other), { force: true });
+  }
 }
 
 /** Compiles a library's source with cached code when there is some; notes it for writing otherwise. */
@@ -69,7 +84,7 @@ function compileCached(source: string, filename: string): Script | null {
 function writePending(): void {
   for (const { name, script } of pending.splice(0)) {
     try {
-      writeCache('code', name, script.createCachedData());
+      if (writeCache('code', name, script.createCachedData())) dropEarlierVersions(name);
     } catch {
       // A cache that cannot be written only means compiling again next time.
     }
@@ -96,9 +111,10 @@ export function installCodeCache(own?: OwnBundle): void {
   process.once('exit', writePending);
 }
 
-/** For tests: whether this file would be compiled through the cache, and whether an entry exists. */
-export function codeCacheEntry(filename: string, own?: OwnBundle): { eligible: boolean; cached: boolean } {
+/** For tests: whether this file would be compiled through the cache, whether an entry exists, and where. */
+export function codeCacheEntry(filename: string, own?: OwnBundle): { eligible: boolean; cached: boolean; path: string | null } {
   const stat = statSync(filename);
-  const ok = eligible(filename, stat.size, own);
-  return { eligible: ok, cached: ok && readCache('code', entryName(filename, stat.size, stat.mtimeMs, own)) !== null };
+  if (!eligible(filename, stat.size, own)) return { eligible: false, cached: false, path: null };
+  const name = entryName(filename, stat.size, stat.mtimeMs, own);
+  return { eligible: true, cached: readCache('code', name) !== null, path: cachePath('code', name) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { cacheRoot } from '../../src/util/cache.js';
@@ -18,7 +18,7 @@ function library(): string {
   return file;
 }
 
-function child(file: string): { before: { eligible: boolean; cached: boolean }; answer: number; dir: string } {
+function child(file: string): { before: ReturnType<typeof codeCacheEntry>; answer: number; dir: string } {
   const r = spawnSync(process.execPath, ['--import', './tests/progress/child/register.mjs', 'tests/util/child/code-cache-child.ts', file], { cwd: ROOT, encoding: 'utf8' });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout.trim()) as ReturnType<typeof child>;
@@ -27,12 +27,23 @@ function child(file: string): { before: { eligible: boolean; cached: boolean }; 
 describe('the code cache', () => {
   it.skipIf(!cacheRoot())('compiles a large library as usual, stores its code when the process ends, and the next process runs from it', () => {
     const file = library();
-    expect(codeCacheEntry(file)).toEqual({ eligible: true, cached: false });
+    expect(codeCacheEntry(file)).toMatchObject({ eligible: true, cached: false });
     const first = child(file);
-    expect(first).toEqual({ before: { eligible: true, cached: false }, answer: 42, dir: dirname(file) });
+    expect(first).toMatchObject({ before: { eligible: true, cached: false }, answer: 42, dir: dirname(file) });
     expect(codeCacheEntry(file).cached).toBe(true);
     const second = child(file);
-    expect(second).toEqual({ before: { eligible: true, cached: true }, answer: 42, dir: dirname(file) });
+    expect(second).toMatchObject({ before: { eligible: true, cached: true }, answer: 42, dir: dirname(file) });
+  });
+
+  it.skipIf(!cacheRoot())('replaces the entry of a file that changed', () => {
+    const file = library();
+    child(file);
+    const old = codeCacheEntry(file).path!;
+    expect(existsSync(old)).toBe(true);
+    appendFileSync(file, '// a new version\n');
+    expect(child(file).before).toMatchObject({ eligible: true, cached: false });
+    expect(codeCacheEntry(file).cached).toBe(true);
+    expect(existsSync(old)).toBe(false);
   });
 
   it('leaves small modules and files outside node_modules alone', () => {
