@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CliIO } from './io.js';
 import { run } from './run.js';
 import { DubanError, EXIT } from '../model/errors.js';
+import { packagePath } from '../util/package-path.js';
 
 export interface DemoCommandOptions {
   out: string;
@@ -12,7 +12,7 @@ export interface DemoCommandOptions {
 const QUARTERS = ['2014-Q1', '2014-Q2', '2014-Q3', '2014-Q4'];
 
 function bundledSeed(): string {
-  return fileURLToPath(new URL('../../seeds/ezhou-2014-4.txt', import.meta.url));
+  return packagePath('seeds', 'ezhou-2014-4.txt');
 }
 
 /**

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { CliIO } from './io.js';
 import { DubanError } from '../model/errors.js';
+import { bundledEvaluationRulesFile } from '../evaluate/rules-cached.js';
 
 const DEFAULT_RULES = 'seeds/evaluation-rules.yaml';
-const BUNDLED_RULES = fileURLToPath(new URL('../../seeds/evaluation-rules.yaml', import.meta.url));
 
 function option(opts: Record<string, unknown>, key: string): string | undefined {
   const v = opts[key];
@@ -34,7 +33,7 @@ export async function evaluateCommand(opts: Record<string, unknown>, io: CliIO):
   }
   let rulesFile = option(opts, 'rules') ?? DEFAULT_RULES;
   // The default names the bundled file; outside the project folder, use the copy that ships.
-  if (rulesFile === DEFAULT_RULES && !existsSync(rulesFile)) rulesFile = BUNDLED_RULES;
+  if (rulesFile === DEFAULT_RULES && !existsSync(rulesFile)) rulesFile = bundledEvaluationRulesFile();
   const { readRules } = await import('../evaluate/rules-cached.js');
   let rules = await readRules(rulesFile);
   const eventsFile = option(opts, 'events');

@@ -4,9 +4,15 @@
  */
 import { cachedConfig } from '../util/config-cache.js';
 import type { Rules } from './rules.js';
+import { packagePath } from '../util/package-path.js';
 
 /** Raise it when the rules' shape or checks change. */
 const FORMAT = 'evaluation-rules-1';
+
+/** The rules shipped with duban. */
+export function bundledEvaluationRulesFile(): string {
+  return packagePath('seeds', 'evaluation-rules.yaml');
+}
 
 export function readRules(file: string): Promise<Rules> {
   return cachedConfig('evaluation-rules', FORMAT, file, async (p) => (await import('./rules-load.js')).loadRules(p));

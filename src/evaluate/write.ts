@@ -5,7 +5,6 @@
  * Every file goes through writeFileAtomic; the date comes from the data, never the clock.
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DocTree } from '../model/doc.js';
 import type { BatchJob } from '../render/batch.js';
 import type { DocFormat } from '../render/output.js';
@@ -15,12 +14,13 @@ import { circularData, documentDate, sheetData } from './context.js';
 import type { EvaluationResult } from './evaluate.js';
 import type { EvaluationFacts } from './facts.js';
 import type { Rules } from './rules.js';
+import { packagePath } from '../util/package-path.js';
 
 export const OUTPUT_FORMATS = ['docx', 'pdf', 'xlsx'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** The bundled template, found from this module so it works from src/ and dist/ alike. */
-export const DEFAULT_TEMPLATE = fileURLToPath(new URL('../../templates/evaluation.hbs', import.meta.url));
+export const DEFAULT_TEMPLATE = packagePath('templates', 'evaluation.hbs');
 
 export const SHEETS_DIR = '评分表';
 

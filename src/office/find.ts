@@ -2,14 +2,14 @@
  * Which office settings file in a folder belongs to a notice, told by each file's area section
  * (read through the cache of YAML data, so choosing loads no YAML library when nothing changed).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { yamlDataCached } from '../util/config-cache.js';
+import { packagePath } from '../util/package-path.js';
+import { yamlFilesIn } from '../util/yaml-files.js';
 
-/** seeds/ of the installation, from src/office or dist/office alike. */
+/** seeds/ of the installation. */
 export function bundledOfficeFolder(): string {
-  return fileURLToPath(new URL('../../seeds/', import.meta.url));
+  return packagePath('seeds');
 }
 
 /**
@@ -23,7 +23,7 @@ export function findOfficeFile(hints: readonly string[], dirs: readonly string[]
   if (text.length === 0) return null;
   const occurs = (needle: string) => needle !== '' && text.some((h) => h.includes(needle));
   let best: { file: string; score: number } | null = null;
-  for (const file of yamlFiles(dirs)) {
+  for (const file of yamlFilesIn(dirs)) {
     const c = readHead(file);
     if (!c) continue;
     const prefix = Math.max(0, ...c.prefixes.filter(occurs).map((p) => 1000 + p.length));
@@ -32,19 +32,6 @@ export function findOfficeFile(hints: readonly string[], dirs: readonly string[]
     if (score > 0 && (!best || score > best.score)) best = { file, score };
   }
   return best?.file ?? null;
-}
-
-function yamlFiles(dirs: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const d of dirs) {
-    try {
-      if (statSync(d).isDirectory()) out.push(...readdirSync(d).filter((n) => /\.ya?ml$/i.test(n)).sort().map((n) => join(d, n)));
-      else if (/\.ya?ml$/i.test(d)) out.push(d);
-    } catch {
-      // a folder that does not exist holds no candidates
-    }
-  }
-  return out;
 }
 
 function readHead(file: string): { name: string; level: string; prefixes: string[] } | null {

@@ -3,16 +3,16 @@
  * validated by rules-load.ts (which loads yaml and zod) and cached.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { cachedConfig } from '../util/config-cache.js';
 import { statusRules, type StatusRules } from './rules.js';
+import { packagePath } from '../util/package-path.js';
 
 /** Raise it when the rules' shape or checks change. */
 const FORMAT = 'status-rules-1';
 
 /** The bundled rules file, from src/ or dist/ alike. */
 export function bundledStatusRulesFile(): string {
-  return fileURLToPath(new URL('../../seeds/status-rules.yaml', import.meta.url));
+  return packagePath('seeds', 'status-rules.yaml');
 }
 
 /** The named file, else the bundled one, else the built-in defaults. */

@@ -7,6 +7,7 @@ import type { DocTree } from '../model/doc.js';
 import { DubanError } from '../model/errors.js';
 import { writeFileAtomicAsync } from '../util/atomic-write.js';
 import type { FontSet } from './fonts/fonts.js';
+import { packagePath } from '../util/package-path.js';
 
 export type DocFormat = 'docx' | 'pdf';
 
@@ -61,5 +62,5 @@ export async function writeDocument(tree: DocTree, base: string, opts: WriteDocu
 
 /** The templates folder shipped with duban, from src/ or dist/ alike. */
 export function templatePath(name: string): string {
-  return new URL(`../../templates/${name}`, import.meta.url).pathname;
+  return packagePath('templates', name);
 }

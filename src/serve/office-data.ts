@@ -1,6 +1,5 @@
 /** What the office pages show, read from the workspace database. Numbers come from the same code as the documents. */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../store/db.js';
 import { listPeriods, periodLabel, yearShareAtEnd, type Period } from '../store/periods.js';
 import { noticeAssignments, noticeTasks, unitTasks, type TaskRecord, type UnitRecord } from '../store/queries.js';
@@ -11,6 +10,7 @@ import { unitReporting } from '../progress/reporting.js';
 import { ROLE_LABEL } from '../progress/form-layout.js';
 import type { NoticeRecord } from '../store/notices.js';
 import { periodNotice } from './access.js';
+import { bundledEvaluationRulesFile } from '../evaluate/rules-cached.js';
 
 export const roleLabel = (r: string) => (r === 'lead' ? ROLE_LABEL.lead : ROLE_LABEL.support);
 
@@ -116,7 +116,7 @@ export async function evaluationLine(db: Db, year: number, unit: string, rulesFi
     import('../evaluate/rules-load.js'),
   ]);
   const stamp = db.prepare('SELECT COALESCE(MAX(id), 0) || \':\' || COUNT(*) FROM progress_reports').pluck().get() as string;
-  const file = rulesFile ?? (existsSync('seeds/evaluation-rules.yaml') ? 'seeds/evaluation-rules.yaml' : fileURLToPath(new URL('../../seeds/evaluation-rules.yaml', import.meta.url)));
+  const file = rulesFile ?? (existsSync('seeds/evaluation-rules.yaml') ? 'seeds/evaluation-rules.yaml' : bundledEvaluationRulesFile());
   const cacheKey = `${db.name}|${year}|${file}`;
   let hit = evalCache.get(cacheKey);
   if (!hit || hit.key !== stamp) {

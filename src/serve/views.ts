@@ -5,11 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { LIGHT_LABEL, type Light } from '../progress/rules.js';
+import { join } from 'node:path';
+import { packagePath } from '../util/package-path.js';
 
-export const WEB_TEMPLATES = fileURLToPath(new URL('../../templates/web/', import.meta.url));
+export const WEB_TEMPLATES = packagePath('templates', 'web');
 
 export interface Views {
   page(name: string, context: Record<string, unknown>): string;
@@ -25,13 +26,13 @@ export function loadViews(dir = WEB_TEMPLATES): Views {
   hb.registerHelper('num', (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v)));
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : '、') : ''));
   hb.registerHelper('lookupField', (obj: Record<string, unknown> | undefined, key: string) => obj?.[key] ?? '');
-  const css = readFileSync(`${dir}style.css`, 'utf8');
+  const css = readFileSync(join(dir, 'style.css'), 'utf8');
   const styleHash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
   const templates = new Map<string, Handlebars.TemplateDelegate>();
   for (const f of readdirSync(dir)) {
     if (!f.endsWith('.hbs')) continue;
     const name = f.slice(0, -4);
-    const src = readFileSync(`${dir}${f}`, 'utf8');
+    const src = readFileSync(join(dir, f), 'utf8');
     if (name.startsWith('_')) hb.registerPartial(name.slice(1), src);
     else templates.set(name, hb.compile(src, { strict: false }));
   }

@@ -1,12 +1,12 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { yamlDataCached } from '../util/config-cache.js';
+import { packagePath } from '../util/package-path.js';
+import { yamlFilesIn } from '../util/yaml-files.js';
 import { normaliseUnitName } from './normalise.js';
 
-/** The folder of directories shipped with duban (seeds/), from src/units or dist/units alike. */
+/** The folder of directories shipped with duban (seeds/), wherever duban runs from. */
 export function bundledDirectoryFolder(): string {
-  return fileURLToPath(new URL('../../seeds/', import.meta.url));
+  return packagePath('seeds');
 }
 
 interface Candidate {
@@ -36,35 +36,10 @@ export function findDirectoryForNotice(hints: readonly string[], dirs: readonly 
 }
 
 function candidates(dirs: readonly string[]): Candidate[] {
-  const files: string[] = [];
-  for (const d of dirs) {
-    if (isDirectory(d)) {
-      const names = safeList(d).filter((n) => /\.ya?ml$/i.test(n)).sort();
-      files.push(...names.map((n) => join(d, n)));
-    } else if (/\.ya?ml$/i.test(d)) {
-      files.push(d);
-    }
-  }
-  return files.flatMap((f) => {
+  return yamlFilesIn(dirs).flatMap((f) => {
     const c = readCandidate(f);
     return c ? [c] : [];
   });
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function safeList(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 /**

@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
+import { packagePath } from './package-path.js';
 
 let root: string | null | undefined;
 
@@ -17,7 +17,7 @@ let root: string | null | undefined;
 export function cacheRoot(): string | null {
   if (root !== undefined) return root;
   if (process.env.DUBAN_NO_CACHE) return (root = null);
-  const nm = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules');
+  const nm = packagePath('node_modules');
   root = existsSync(nm) ? join(nm, '.cache', 'duban') : null;
   return root;
 }
