@@ -5,7 +5,8 @@
  * the same date always give the same bytes. Shared by the ledger, the DOCX writer and the forms.
  */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { zipArchive, zipEntry, type ZipEntry } from './zip-write.js';
+import { cachedPartEntry } from './part-cache.js';
+import { zipArchive, type ZipEntry } from './zip-write.js';
 
 /** Edits one XML part (path inside the package, its text); returns the new text. */
 export type PartPatch = (path: string, xml: string) => string;
@@ -89,7 +90,7 @@ export function finishedPart(path: string, text: string, date: string | null | u
 
 /** A part as an archive entry, compressed as every package compresses it. */
 export function packageEntry(path: string, data: Uint8Array): ZipEntry {
-  return zipEntry(path, data, STORED.test(path) ? 0 : 6);
+  return cachedPartEntry(path, data, STORED.test(path) ? 0 : 6);
 }
 
 /** The archive of prepared entries, stamped with the package's day. */

@@ -25,16 +25,14 @@ export type ZipLevel = NonNullable<DeflateOptions['level']>;
 
 /** Level 0 stores; any other level deflates, as zipSync does. */
 export function zipEntry(path: string, content: Uint8Array, level: ZipLevel): ZipEntry {
-  const name = strToU8(path);
   const method = level === 0 ? 0 : 8;
-  return {
-    name,
-    utf8: name.length !== path.length,
-    crc: crc32(content),
-    size: content.length,
-    method,
-    data: method === 8 ? deflateSync(content, { level }) : content,
-  };
+  return preparedEntry(path, { crc: crc32(content), size: content.length, method, data: method === 8 ? deflateSync(content, { level }) : content });
+}
+
+/** The entry of content compressed (or stored) beforehand. */
+export function preparedEntry(path: string, stored: Pick<ZipEntry, 'crc' | 'size' | 'method' | 'data'>): ZipEntry {
+  const name = strToU8(path);
+  return { name, utf8: name.length !== path.length, ...stored };
 }
 
 /** MS-DOS date and time of a local wall-clock moment, as zip stores it. */

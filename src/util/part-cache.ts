@@ -1,0 +1,105 @@
+/**
+ * Compressed template parts of Office packages, kept in duban's cache. Every DOCX and xlsx duban
+ * writes carries some twenty parts that come from its template (styles, theme, font table,
+ * numbering, headers and footers, relationships) and are the same from one run to the next; only
+ * the body (document.xml, the worksheets and their strings) and core.xml (title and date) are
+ * the document's own. A command that writes one document deflated all of them with fflate's
+ * still-cold code, some 40 ms of a one-letter run. Entries are named by a hash of the part's
+ * bytes, its compression level and fflate's version, so that what is read is what fflate would
+ * write now: the package is byte-identical with the cache, without it, or with it cold.
+ */
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheKey, cachePath, cacheRoot, readCache, writeCache } from './cache.js';
+import { packagePath } from './package-path.js';
+import { preparedEntry, zipEntry, type ZipEntry, type ZipLevel } from './zip-write.js';
+
+const FORMAT = 'zip-part-1';
+/** Entries kept: far more than the template parts of every kind of document, fewer than a folder should hold. */
+export const MAX_PARTS = 400;
+/** The document's own parts, different in each package: caching them would only fill the folder. */
+const OWN_PARTS = /^(word\/document\.xml|docProps\/core\.xml|xl\/worksheets\/|xl\/sharedStrings\.xml)/;
+/** crc32 and compressed length before the compressed bytes. */
+const HEAD = 8;
+
+let fflateVersion: string | null | undefined;
+
+/** The installed fflate's version; null when it cannot be told (then nothing is cached). */
+function compressorVersion(): string | null {
+  if (fflateVersion !== undefined) return fflateVersion;
+  try {
+    const meta = JSON.parse(readFileSync(packagePath('node_modules', 'fflate', 'package.json'), 'utf8')) as { version?: unknown };
+    fflateVersion = typeof meta.version === 'string' ? meta.version : null;
+  } catch {
+    fflateVersion = null;
+  }
+  return fflateVersion;
+}
+
+/** Whether a part is one that repeats from package to package. */
+export function isTemplatePart(path: string): boolean {
+  return !OWN_PARTS.test(path);
+}
+
+function decode(path: string, data: Uint8Array, stored: Buffer): ZipEntry | null {
+  if (stored.length < HEAD) return null;
+  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  if (view.getUint32(4, true) !== stored.length - HEAD) return null;
+  return preparedEntry(path, { crc: view.getUint32(0, true), size: data.length, method: 8, data: stored.subarray(HEAD) });
+}
+
+function encode(entry: ZipEntry): Uint8Array {
+  const out = new Uint8Array(HEAD + entry.data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, entry.crc >>> 0, true);
+  view.setUint32(4, entry.data.length, true);
+  out.set(entry.data, HEAD);
+  return out;
+}
+
+/** Where entries are kept and how many: the one folder in use, or a test's own. */
+export interface PartStore {
+  kind: string;
+  max: number;
+}
+
+const STORE: PartStore = { kind: 'parts', max: MAX_PARTS };
+
+/**
+ * The part's zip entry, deflated at `level`: from the cache when this part was deflated before
+ * (a template part), else deflated now and, for a template part, kept.
+ */
+export function cachedPartEntry(path: string, data: Uint8Array, level: ZipLevel, store: PartStore = STORE): ZipEntry {
+  const version = level !== 0 && isTemplatePart(path) ? compressorVersion() : null;
+  const name = version && cacheRoot() !== null ? `${cacheKey(FORMAT, version, String(level), path, data)}.bin` : null;
+  if (!name) return zipEntry(path, data, level);
+  const stored = readCache(store.kind, name);
+  const hit = stored && decode(path, data, stored);
+  if (hit) return hit;
+  const entry = zipEntry(path, data, level);
+  if (writeCache(store.kind, name, encode(entry))) prune(store);
+  return entry;
+}
+
+/** Keeps the folder to `max` entries, dropping the ones written longest ago. */
+function prune(store: PartStore): void {
+  const dir = cachePath(store.kind, '');
+  if (!dir) return;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  if (names.length <= store.max) return;
+  const aged = names.map((n) => ({ path: join(dir, n), mtime: mtimeOf(join(dir, n)) })).sort((a, b) => a.mtime - b.mtime);
+  for (const { path } of aged.slice(0, names.length - store.max)) rmSync(path, { force: true });
+}
+
+function mtimeOf(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
