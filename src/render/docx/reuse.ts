@@ -2,7 +2,8 @@
  * Reuse, across the documents of a batch (71 交办函, one per unit), of what docx wrote for them.
  *
  * Documents with the same shell (document.ts: title, author, profile, first-page header) have
- * the same package but for document.xml's body, and a body is a row of pieces, each made from
+ * the same package but for document.xml's body (and core.xml's title, which is put in per
+ * document when the titles alone differ), and a body is a row of pieces, each made from
  * the piece alone (blocks.ts): a piece's XML is the same wherever it stands in a body under
  * that shell. So prepareDocx has docx compile, per shell, an empty document (the shell's parts)
  * and a document holding every piece the batch needs, and keeps the pieces' XML, cut out of that
@@ -31,8 +32,10 @@ import { keyOf } from './keys.js';
 import { cutWantedTable, keptTable, tableParts, wantedRows, type RowLookup, type TableCut, type TableParts, type TableStore, type WantedTable } from './reuse-table.js';
 import { cellOf, rowFrom, tableFrom, type CellInput } from './table.js';
 import { xmlElements } from './xml-cut.js';
+import { xmlSafe } from '../../util/xml-safe.js';
 
 const DOCUMENT = 'word/document.xml';
+const CORE = 'docProps/core.xml';
 const BODY_OPEN = '<w:body>';
 /** Shells kept at once: a batch of letters has one. */
 const MAX_SHELLS = 8;
@@ -77,9 +80,12 @@ function remember<V>(map: Map<string, V>, key: string, value: V, max: number): v
 type Lookup = { piece: Piece; key: string; table?: undefined } | { piece: Piece; table: TableParts };
 
 interface Planned {
+  /** The shell as compiled: with TITLE_SLOT for its title when the title can be put in afterwards. */
   shell: ShellSpec;
   shellKey: string;
   body: Lookup[];
+  /** The title to put into core.xml in place of TITLE_SLOT; null when the shell holds it. */
+  title: string | null;
 }
 
 function lookupOf(piece: Piece, keys: ReadonlyMap<Piece, string>): Lookup {
@@ -103,8 +109,31 @@ function planned(tree: DocTree, learn: boolean): Planned | undefined {
     return any;
   });
   if (!plan || plan.body.some(hasPicture)) return undefined;
-  const shell = shellOf(tree, plan);
-  return { shell, shellKey: keyOf(shell), body: plan.body.map((p) => lookupOf(p, keys)) };
+  const own = shellOf(tree, plan);
+  const shell = slotFits(own.title) ? { ...own, title: TITLE_SLOT } : own;
+  return { shell, shellKey: keyOf(shell), body: plan.body.map((p) => lookupOf(p, keys)), title: shell === own ? null : own.title };
+}
+
+// ---------------------------------------------------------------- the title
+
+/**
+ * Documents that differ only in their title (71 score sheets, one per unit) share a shell: the
+ * title is written nowhere but in core.xml's dc:title, so the shell is compiled with this in its
+ * place and each document's title is put in. Only a title that docx writes as it is qualifies:
+ * one with no character that the XML writer escapes or xmlSafe removes.
+ */
+const TITLE_SLOT = 'DubanTitleSlot0x2f1c';
+
+function slotFits(title: string): boolean {
+  return !/[&<>"']/.test(title) && xmlSafe(title) === title && !title.includes(TITLE_SLOT);
+}
+
+/** core.xml with the title in its slot; undefined when the slot is not there exactly once. */
+function titledCore(core: PartData | undefined, title: string): string | undefined {
+  if (typeof core !== 'string') return undefined;
+  const at = core.indexOf(`>${TITLE_SLOT}<`);
+  if (at < 0 || core.indexOf(TITLE_SLOT, at + TITLE_SLOT.length) >= 0) return undefined;
+  return core.slice(0, at + 1) + title + core.slice(at + 1 + TITLE_SLOT.length);
 }
 
 // ---------------------------------------------------------------- the shell
@@ -324,7 +353,8 @@ function shellEntries(shell: Shell): PartEntry {
     if (path === DOCUMENT && typeof data === 'string') return patchedDocumentEntry(data);
     const undated = shell.entries.get(path);
     if (undated) return undated;
-    const key = `${path}\n${isoDate}`;
+    // The dated part (core.xml) carries the title too.
+    const key = `${path}\n${isoDate}\n${typeof data === 'string' ? data : ''}`;
     const dated = shell.datedEntries.get(key) ?? partEntry(path, data, isoDate);
     remember(shell.datedEntries, key, dated, MAX_SHELLS);
     return dated;
@@ -340,5 +370,10 @@ export function reusedPackage(tree: DocTree): Buffer | undefined {
   if (!shell || body === undefined) return undefined;
   const parts = new Map(shell.parts);
   parts.set(DOCUMENT, shell.patchedHead + body + shell.patchedTail);
+  if (doc.title !== null) {
+    const core = titledCore(parts.get(CORE), doc.title);
+    if (core === undefined) return undefined;
+    parts.set(CORE, core);
+  }
   return packageFromParts(parts, tree.meta.date, shellEntries(shell));
 }

@@ -110,6 +110,24 @@ describe('DOCX reuse across a batch', () => {
     expect(headers[0]).not.toContain('鄂州市人民政府办公室');
   });
 
+  it('shares one shell among documents that differ only in their title, each with its own title in core.xml', async () => {
+    // Score sheets: one per unit, the unit in the title. Each title alone would have had a shell of its own.
+    const trees = ['市发改委', '市财政局', '人行'].map((unit) => letter({ unit, title: `${unit}2014年度考核评分表` }));
+    const out = await expectReused(trees);
+    out.forEach((b, i) => expect(xmlParts(b)['docProps/core.xml']).toContain(`<dc:title>${trees[i]!.meta.title}</dc:title>`));
+  });
+
+  it('leaves a title that the XML writer escapes, or that holds a forbidden character, to a shell of its own', async () => {
+    const odd = [letter({ unit: '市发改委', title: '关于A&B<任务>的"交办函"' }), letter({ unit: '市财政局', title: '关于\u0007任务的交办函' })];
+    const plain = [letter({ unit: '人行', title: '甲单位评分表' }), letter({ unit: '供电公司', title: '乙单位评分表' })];
+    prepareDocx([...odd, ...plain]);
+    for (const tree of odd) {
+      expect(reusedPackage(tree)).toBeUndefined();
+      expect(Buffer.compare(await writeDocx(tree), alone(tree))).toBe(0);
+    }
+    for (const tree of plain) expect(Buffer.compare(reusedPackage(tree)!, alone(tree))).toBe(0);
+  });
+
   it('serves only the trees of the batch being written', async () => {
     const first = [letter({ unit: '市发改委' }), letter({ unit: '市财政局' })];
     await expectReused(first);
