@@ -16,6 +16,7 @@
  * TypeScript so that tests and benchmark share one generator.
  */
 import { spawnSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -348,7 +349,50 @@ async function letterPdfInProcess() {
     writePdf(t, fonts);
     return Number(process.hrtime.bigint() - t0) / 1e6;
   });
-  return { medianMs: Math.round(median(ms) * 100) / 100, minMs: Math.round(Math.min(...ms) * 100) / 100, maxMs: Math.round(Math.max(...ms) * 100) / 100, letters: trees.length };
+  return {
+    medianMs: Math.round(median(ms) * 100) / 100,
+    minMs: Math.round(Math.min(...ms) * 100) / 100,
+    maxMs: Math.round(Math.max(...ms) * 100) / 100,
+    letters: trees.length,
+    deflate: deflateOfLetters(trees, (t) => writePdf(t, fonts)),
+  };
+}
+
+/**
+ * What compressing the letters' PDF streams alone costs: the streams pdfkit deflates while
+ * writing every letter once, deflated again the same way (zlib's default level, which the bytes
+ * of every PDF depend on), median of 5 passes. With Node's own start, a floor under the
+ * whole-process time of one thread.
+ */
+function deflateOfLetters(trees, write) {
+  const streams = [];
+  const deflateSync = zlib.deflateSync;
+  zlib.deflateSync = (buf, opts) => {
+    streams.push(Buffer.from(buf));
+    return deflateSync(buf, opts);
+  };
+  try {
+    for (const t of trees) write(t);
+  } finally {
+    zlib.deflateSync = deflateSync;
+  }
+  const passes = Array.from({ length: 5 }, () => {
+    const t0 = process.hrtime.bigint();
+    for (const b of streams) deflateSync(b);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  });
+  const bytes = streams.reduce((n, b) => n + b.length, 0);
+  return { streams: streams.length, megabytes: Math.round(bytes / 1e4) / 100, medianMs: round1(median(passes)) };
+}
+
+/** Node.js starting and exiting with nothing to do (`node -e 0`): what every command pays before duban runs. */
+function bareNodeMs(runs = 9) {
+  const ms = Array.from({ length: runs }, () => {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  });
+  return round1(median(ms));
 }
 
 function growth(points) {
@@ -518,6 +562,13 @@ async function main() {
       for (const s of g) console.log(`增长（${label}）${s.from} → ${s.to}：规模 ×${s.sizeRatio}，时间 ×${s.timeRatio}，每步 ${s.perStep}${s.perStep > TARGETS.maxGrowthPerStep ? '  ⚠ 非线性' : ''}`);
     }
     if (letterPdf) console.log(`进程内一份交办函 PDF（字体已加载）：中位数 ${letterPdf.medianMs} ms（${letterPdf.letters} 份）`);
+    const nodeMs = letterPdf ? bareNodeMs() : null;
+    if (letterPdf) {
+      const d = letterPdf.deflate;
+      console.log(
+        `下限（单线程）：Node.js 自身启动 ${nodeMs} ms（node -e 0）；${letterPdf.letters} 份 PDF 的 ${d.streams} 个流共 ${d.megabytes} MB，以 zlib 默认级别压缩 ${d.medianMs} ms；两项合计 ${round1(nodeMs + d.medianMs)} ms`,
+      );
+    }
     if (soffice) {
       console.log(
         soffice.status === 'ok'
@@ -550,6 +601,7 @@ async function main() {
         inProcess: inproc,
         growth: { process: growthProcess, inProcess: growthInProcess },
         letterPdfInProcess: letterPdf,
+        bareNodeMs: nodeMs,
         libreoffice: soffice,
         serve,
         targets: verdicts,
