@@ -120,12 +120,13 @@ function planned(tree: DocTree, learn: boolean): Planned | undefined {
  * Documents that differ only in their title (71 score sheets, one per unit) share a shell: the
  * title is written nowhere but in core.xml's dc:title, so the shell is compiled with this in its
  * place and each document's title is put in. Only a title that docx writes as it is qualifies:
- * one with no character that the XML writer escapes or xmlSafe removes.
+ * not empty (docx then writes no dc:title at all), with no character that the XML writer
+ * escapes or xmlSafe removes.
  */
 const TITLE_SLOT = 'DubanTitleSlot0x2f1c';
 
 function slotFits(title: string): boolean {
-  return !/[&<>"']/.test(title) && xmlSafe(title) === title && !title.includes(TITLE_SLOT);
+  return title !== '' && !/[&<>"']/.test(title) && xmlSafe(title) === title && !title.includes(TITLE_SLOT);
 }
 
 /** core.xml with the title in its slot; undefined when the slot is not there exactly once. */

@@ -5,6 +5,7 @@
  * Styles, fonts and page setup are functions of the profile (code, not data), so varying the
  * profile is what varies them between documents.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block, DocProfile, DocTree, TableBlock } from '../../../src/model/doc.js';
 import { docxCompiler, documentOf } from '../../../src/render/docx/document.js';
@@ -117,8 +118,13 @@ describe('DOCX reuse across a batch', () => {
     out.forEach((b, i) => expect(xmlParts(b)['docProps/core.xml']).toContain(`<dc:title>${trees[i]!.meta.title}</dc:title>`));
   });
 
-  it('leaves a title that the XML writer escapes, or that holds a forbidden character, to a shell of its own', async () => {
-    const odd = [letter({ unit: '市发改委', title: '关于A&B<任务>的"交办函"' }), letter({ unit: '市财政局', title: '关于\u0007任务的交办函' })];
+  it('leaves an empty title, one that the XML writer escapes, or one with a forbidden character, to a shell of its own', async () => {
+    // docx writes no dc:title at all for an empty one.
+    const odd = [
+      letter({ unit: '市发改委', title: '关于A&B<任务>的"交办函"' }),
+      letter({ unit: '市财政局', title: '关于\u0007任务的交办函' }),
+      letter({ unit: '市民政局', title: '' }),
+    ];
     const plain = [letter({ unit: '人行', title: '甲单位评分表' }), letter({ unit: '供电公司', title: '乙单位评分表' })];
     prepareDocx([...odd, ...plain]);
     for (const tree of odd) {
@@ -126,6 +132,21 @@ describe('DOCX reuse across a batch', () => {
       expect(Buffer.compare(await writeDocx(tree), alone(tree))).toBe(0);
     }
     for (const tree of plain) expect(Buffer.compare(reusedPackage(tree)!, alone(tree))).toBe(0);
+  });
+
+  it('writes any title as docx writes it alone, whether or not it shares a shell', async () => {
+    const title = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('', ' ', '\r\n', ']]>', '&amp;'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(title, { minLength: 2, maxLength: 4 }), async (titles) => {
+        const trees = titles.map((t, i) => letter({ unit: `单位${i}`, title: t }));
+        prepareDocx(trees);
+        for (const tree of trees) {
+          const kept = reusedPackage(tree);
+          if (kept) expect(Buffer.compare(kept, alone(tree))).toBe(0);
+        }
+      }),
+      { numRuns: 25, seed: 12 },
+    );
   });
 
   it('serves only the trees of the batch being written', async () => {
