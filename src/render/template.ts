@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { cacheKey, readCache, writeCache } from '../util/cache.js';
+import { installedVersion } from '../util/package-path.js';
 import type { DocTree } from '../model/doc.js';
 import { DubanError, isDubanError } from '../model/errors.js';
 import { MarkupError } from './markup/errors.js';
@@ -183,13 +184,7 @@ function compileSource(env: Env, src: Source): Handlebars.TemplateDelegate {
   return env.hb.template(specOf(spec));
 }
 
-const HANDLEBARS_KEY = (() => {
-  try {
-    return `handlebars-${(require('handlebars/package.json') as { version: string }).version}`;
-  } catch {
-    return 'handlebars';
-  }
-})();
+const HANDLEBARS_KEY = `handlebars-${installedVersion('handlebars') ?? ''}`;
 
 /** The template specification a precompiled template's source describes. */
 function specOf(source: string): TemplateSpec {

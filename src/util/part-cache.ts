@@ -8,10 +8,10 @@
  * bytes, its compression level and fflate's version, so that what is read is what fflate would
  * write now: the package is byte-identical with the cache, without it, or with it cold.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheKey, cachePath, cacheRoot, readCache, writeCache } from './cache.js';
-import { packagePath } from './package-path.js';
+import { installedVersion } from './package-path.js';
 import { preparedEntry, zipEntry, type ZipEntry, type ZipLevel } from './zip-write.js';
 
 const FORMAT = 'zip-part-1';
@@ -21,20 +21,6 @@ export const MAX_PARTS = 400;
 const OWN_PARTS = /^(word\/document\.xml|docProps\/core\.xml|xl\/worksheets\/|xl\/sharedStrings\.xml)/;
 /** crc32 and compressed length before the compressed bytes. */
 const HEAD = 8;
-
-let fflateVersion: string | null | undefined;
-
-/** The installed fflate's version; null when it cannot be told (then nothing is cached). */
-function compressorVersion(): string | null {
-  if (fflateVersion !== undefined) return fflateVersion;
-  try {
-    const meta = JSON.parse(readFileSync(packagePath('node_modules', 'fflate', 'package.json'), 'utf8')) as { version?: unknown };
-    fflateVersion = typeof meta.version === 'string' ? meta.version : null;
-  } catch {
-    fflateVersion = null;
-  }
-  return fflateVersion;
-}
 
 /** Whether a part is one that repeats from package to package. */
 export function isTemplatePart(path: string): boolean {
@@ -70,15 +56,29 @@ const STORE: PartStore = { kind: 'parts', max: MAX_PARTS };
  * (a template part), else deflated now and, for a template part, kept.
  */
 export function cachedPartEntry(path: string, data: Uint8Array, level: ZipLevel, store: PartStore = STORE): ZipEntry {
-  const version = level !== 0 && isTemplatePart(path) ? compressorVersion() : null;
+  const version = level !== 0 && isTemplatePart(path) ? installedVersion('fflate') : null;
   const name = version && cacheRoot() !== null ? `${cacheKey(FORMAT, version, String(level), path, data)}.bin` : null;
   if (!name) return zipEntry(path, data, level);
+  // A batch (71 forms) writes the same parts in every package: read from disk once per process.
+  const seen = read.get(`${store.kind}/${name}`);
+  if (seen) return seen;
   const stored = readCache(store.kind, name);
-  const hit = stored && decode(path, data, stored);
-  if (hit) return hit;
-  const entry = zipEntry(path, data, level);
-  if (writeCache(store.kind, name, encode(entry))) prune(store);
+  let entry = stored && decode(path, data, stored);
+  if (!entry) {
+    entry = zipEntry(path, data, level);
+    if (writeCache(store.kind, name, encode(entry))) prune(store);
+  }
+  if (read.size >= store.max) read.clear();
+  read.set(`${store.kind}/${name}`, entry);
   return entry;
+}
+
+/** Entries this process has read or written, by folder and name. */
+const read = new Map<string, ZipEntry>();
+
+/** For tests: forget what this process has read, as a new process would. */
+export function forgetPartsRead(): void {
+  read.clear();
 }
 
 /** Keeps the folder to `max` entries, dropping the ones written longest ago. */

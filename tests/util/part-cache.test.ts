@@ -3,7 +3,7 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { cachePath, cacheRoot } from '../../src/util/cache.js';
-import { cachedPartEntry, isTemplatePart, type PartStore } from '../../src/util/part-cache.js';
+import { cachedPartEntry, forgetPartsRead, isTemplatePart, type PartStore } from '../../src/util/part-cache.js';
 import { zipEntry } from '../../src/util/zip-write.js';
 
 /** A folder of this run's own, so that the real one is neither read nor pruned. */
@@ -28,12 +28,22 @@ describe.skipIf(!cacheRoot())('cachedPartEntry', () => {
     const fresh = zipEntry('word/styles.xml', data, 6);
     const first = cachedPartEntry('word/styles.xml', data, 6, store);
     expect(readdirSync(folder())).toHaveLength(1);
+    forgetPartsRead();
     const again = cachedPartEntry('word/styles.xml', data, 6, store);
     for (const e of [first, again]) {
       expect(Buffer.from(e.data).equals(Buffer.from(fresh.data))).toBe(true);
       expect([e.crc >>> 0, e.size, e.method, e.utf8]).toEqual([fresh.crc >>> 0, fresh.size, 8, false]);
       expect(Buffer.from(e.name).toString()).toBe('word/styles.xml');
     }
+  });
+
+  it('reads an entry from disk once per process', () => {
+    const data = part(5);
+    const first = cachedPartEntry('word/settings.xml', data, 6, store);
+    rmSync(folder(), { recursive: true, force: true });
+    // Neither read nor written again: the second package of a batch takes what the first read.
+    expect(cachedPartEntry('word/settings.xml', data, 6, store)).toBe(first);
+    expect(existsSync(folder())).toBe(false);
   });
 
   it('keeps nothing of the document’s own parts, nor of stored ones', () => {
@@ -50,6 +60,7 @@ describe.skipIf(!cacheRoot())('cachedPartEntry', () => {
     const [name] = readdirSync(folder()).filter((n) => !n.startsWith('.'));
     for (const n of readdirSync(folder())) writeFileSync(`${folder()}/${n}`, Buffer.from([1, 2, 3, 4, 5, 6, 7, 8, 9]));
     expect(name).toBeDefined();
+    forgetPartsRead();
     const fresh = zipEntry('word/numbering.xml', data, 6);
     expect(Buffer.from(cachedPartEntry('word/numbering.xml', data, 6, store).data).equals(Buffer.from(fresh.data))).toBe(true);
   });

@@ -129,12 +129,11 @@ function slotFits(title: string): boolean {
   return title !== '' && !/[&<>"']/.test(title) && xmlSafe(title) === title && !title.includes(TITLE_SLOT);
 }
 
-/** core.xml with the title in its slot; undefined when the slot is not there exactly once. */
+/** core.xml with the title in its slot; undefined when the slot is not there exactly once, as an element's text. */
 function titledCore(core: PartData | undefined, title: string): string | undefined {
-  if (typeof core !== 'string') return undefined;
-  const at = core.indexOf(`>${TITLE_SLOT}<`);
-  if (at < 0 || core.indexOf(TITLE_SLOT, at + TITLE_SLOT.length) >= 0) return undefined;
-  return core.slice(0, at + 1) + title + core.slice(at + 1 + TITLE_SLOT.length);
+  const around = typeof core === 'string' ? core.split(TITLE_SLOT) : [];
+  if (around.length !== 2 || !around[0]!.endsWith('>') || !around[1]!.startsWith('<')) return undefined;
+  return around[0] + title + around[1];
 }
 
 // ---------------------------------------------------------------- the shell
